@@ -1,0 +1,149 @@
+using System.Globalization;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Backups;
+using KopUkm.Dashboard.Features.Users;
+using KopUkm.Dashboard.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace KopUkm.Dashboard.Cli;
+
+/// <summary>
+/// The same program doubles as the operator's tool: <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c>,
+/// <c>backup</c> and <c>restore</c>. Each prints a plain sentence and exits non-zero on failure.
+/// </summary>
+public static class OperatorCommands
+{
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string> { "migrate", "seed-demo", "create-admin", "backup", "restore", "help" };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(LocalizationSetup.Indonesian);
+        var L = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        try
+        {
+            return args[0] switch
+            {
+                "migrate" => await MigrateAsync(app, output, L),
+                "seed-demo" => await SeedDemoAsync(app, output, L),
+                "create-admin" => await CreateAdminAsync(app, args[1..], output, error, L),
+                "backup" => await BackupAsync(app, args[1..], output, error, L),
+                "restore" => await RestoreAsync(app, args[1..], output, error, L),
+                _ => Help(output, L),
+            };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await error.WriteLineAsync(L["Cli.UnexpectedError", ex.Message]);
+            return 1;
+        }
+    }
+
+    private static int Help(TextWriter output, IStringLocalizer L)
+    {
+        output.WriteLine(L["Cli.Help"]);
+        return 0;
+    }
+
+    private static async Task<int> MigrateAsync(WebApplication app, TextWriter output, IStringLocalizer L)
+    {
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().EnsureRolesAsync();
+        await output.WriteLineAsync(L["Cli.Migrated", app.Services.GetRequiredService<DataPaths>().DatabaseFile]);
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(WebApplication app, TextWriter output, IStringLocalizer L)
+    {
+        await MigrateAsync(app, TextWriter.Null, L);
+        await using var scope = app.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedDemoUsersAsync();
+        await output.WriteLineAsync(L["Cli.DemoSeeded", created]);
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(WebApplication app, string[] args, TextWriter output, TextWriter error, IStringLocalizer L)
+    {
+        var options = ParseOptions(args);
+        if (!options.TryGetValue("email", out var email) || !options.TryGetValue("password", out var password))
+        {
+            await error.WriteLineAsync(L["Cli.CreateAdminUsage"]);
+            return 2;
+        }
+
+        await MigrateAsync(app, TextWriter.Null, L);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserAdministrationService>();
+        var result = await users.CreateAdministratorAsync(
+            email,
+            password,
+            options.GetValueOrDefault("name") ?? "Administrator",
+            options.GetValueOrDefault("division") ?? "TI");
+        if (!result.Succeeded)
+        {
+            await error.WriteLineAsync(L["Cli.CreateAdminFailed", string.Join(" ", result.Errors)]);
+            return 1;
+        }
+
+        await output.WriteLineAsync(L["Cli.AdminCreated", email]);
+        return 0;
+    }
+
+    private static async Task<int> BackupAsync(WebApplication app, string[] args, TextWriter output, TextWriter error, IStringLocalizer L)
+    {
+        if (args.Length != 1)
+        {
+            await error.WriteLineAsync(L["Cli.BackupUsage"]);
+            return 2;
+        }
+
+        var result = await app.Services.GetRequiredService<SqliteBackupService>().BackupToAsync(args[0]);
+        if (!result.Succeeded)
+        {
+            await error.WriteLineAsync(L[$"Backup.Failure.{result.Failure}", result.Detail ?? ""]);
+            return 1;
+        }
+
+        await output.WriteLineAsync(L["Cli.BackupDone", result.File!, result.Bytes]);
+        return 0;
+    }
+
+    private static async Task<int> RestoreAsync(WebApplication app, string[] args, TextWriter output, TextWriter error, IStringLocalizer L)
+    {
+        if (args.Length != 1)
+        {
+            await error.WriteLineAsync(L["Cli.RestoreUsage"]);
+            return 2;
+        }
+
+        var result = await app.Services.GetRequiredService<SqliteBackupService>().RestoreFromAsync(args[0]);
+        if (!result.Succeeded)
+        {
+            await error.WriteLineAsync(L[$"Restore.Failure.{result.Failure}", result.Detail ?? ""]);
+            return 1;
+        }
+
+        await output.WriteLineAsync(L["Cli.RestoreDone", args[0], result.PreRestoreBackup ?? "-"]);
+        return 0;
+    }
+
+    /// <summary>Reads <c>--key value</c> pairs.</summary>
+    private static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                options[args[i][2..]] = args[i + 1];
+                i++;
+            }
+        }
+
+        return options;
+    }
+}

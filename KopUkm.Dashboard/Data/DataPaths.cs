@@ -1,0 +1,34 @@
+namespace KopUkm.Dashboard.Data;
+
+/// <summary>
+/// Where the app keeps its files: the database, the job store and backups all live in one data folder
+/// (<c>Data:Folder</c>, default <c>./data</c> under the content root), so one folder is all an operator backs up.
+/// </summary>
+public sealed class DataPaths
+{
+    public DataPaths(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var folder = configuration["Data:Folder"];
+        Folder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? "data" : folder, environment.ContentRootPath);
+        DatabaseFile = Path.Combine(Folder, "kopukm.db");
+        JobsDatabaseFile = Path.Combine(Folder, "kopukm-jobs.db");
+        BackupsFolder = Path.Combine(Folder, "backups");
+    }
+
+    public string Folder { get; }
+
+    public string DatabaseFile { get; }
+
+    public string JobsDatabaseFile { get; }
+
+    public string BackupsFolder { get; }
+
+    /// <summary>Held exclusively by the running app so that a restore can refuse to run underneath it.</summary>
+    public string LockFile => DatabaseFile + ".lock";
+
+    public void EnsureCreated()
+    {
+        Directory.CreateDirectory(Folder);
+        Directory.CreateDirectory(BackupsFolder);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace KopUkm.Dashboard.Data;
+
+/// <summary>Which database the app runs on. SQLite is the embedded default; PostgreSQL is the scale-out path.</summary>
+public enum DatabaseProvider
+{
+    Sqlite = 1,
+}
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{AppDbContext}"/> (one context per operation) and a scoped
+    /// <see cref="AppDbContext"/> for ASP.NET Core Identity. The provider is chosen by <c>Database:Provider</c>.
+    /// </summary>
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        services.AddSingleton<DataPaths>();
+        services.AddDbContextFactory<AppDbContext>(
+            (sp, options) =>
+            {
+                switch (provider)
+                {
+                    case DatabaseProvider.Sqlite:
+                        options.UseSqlite(SqliteConnectionString(configuration, sp.GetRequiredService<DataPaths>()));
+                        break;
+                    default:
+                        throw new InvalidOperationException($"Database provider '{provider}' is not supported.");
+                }
+            },
+            // Scoped so each context can learn who is saving (for the audit trail) from the circuit or request.
+            ServiceLifetime.Scoped);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    /// <summary>
+    /// The configured connection string, or the database file in the data folder. A long busy timeout lets
+    /// concurrent writers wait for each other instead of failing with "database is locked".
+    /// </summary>
+    public static string SqliteConnectionString(IConfiguration configuration, DataPaths paths)
+    {
+        var configured = configuration.GetConnectionString("Default");
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={paths.DatabaseFile}" : configured)
+        {
+            DefaultTimeout = 30,
+            Pooling = true,
+        };
+        return builder.ToString();
+    }
+
+    /// <summary>Creates the data folder, applies pending migrations and switches SQLite to WAL journaling.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        services.GetRequiredService<DataPaths>().EnsureCreated();
+        await using var scope = services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers work while one writer writes; it is a property of the file and persists.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using CsvHelper;
+using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.ServiceCatalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace KopUkm.Dashboard.Data.Seeding;
+
+/// <summary>
+/// Seeds the office's reference data on first start: regions, divisions, the SME service catalogue and the working
+/// calendar. Each table is seeded only while it is empty, so administrators' later edits are never overwritten.
+/// </summary>
+public sealed class ReferenceDataSeeder(IDbContextFactory<AppDbContext> dbFactory, ILogger<ReferenceDataSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await SeedRegionsAsync(db, ct);
+        await SeedDivisionsAsync(db, ct);
+        await SeedServicesAsync(db, ct);
+        await SeedWorkingDaysAsync(db, ct);
+        await SeedHolidaysAsync(db, ct);
+        await SeedSpecialHoursAsync(db, ct);
+    }
+
+    private async Task SeedRegionsAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.Set<Region>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        var rows = ReadCsv("regions-jambi.csv", r => new Region
+        {
+            Code = r.GetString("code"),
+            Name = r.GetString("name"),
+            Kind = Enum.Parse<RegionKind>(r.GetString("kind"), ignoreCase: true),
+        });
+        db.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded {Count} regions", rows.Count);
+    }
+
+    private async Task SeedDivisionsAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.Set<Division>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        var rows = ReadCsv("divisions.csv", r => new Division
+        {
+            Code = r.GetString("code"),
+            Name = r.GetString("name"),
+            NameEn = r.GetString("english"),
+            Description = r.GetString("role"),
+        });
+        db.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded {Count} divisions", rows.Count);
+    }
+
+    private async Task SeedServicesAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.Set<ServiceType>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        var divisions = await db.Set<Division>().ToDictionaryAsync(d => d.Code, d => d.Id, ct);
+        var rows = ReadCsv("services.csv", r => new ServiceType
+        {
+            Code = r.GetString("code"),
+            NameId = r.GetString("name_id"),
+            NameEn = r.GetString("name_en"),
+            OwnerDivisionId = divisions[r.GetString("owner_division")],
+            FirstResponseWorkingDays = int.Parse(r.GetString("first_response_working_days"), CultureInfo.InvariantCulture),
+            ResolutionWorkingDays = int.Parse(r.GetString("resolution_working_days"), CultureInfo.InvariantCulture),
+            LaporCategory = r.GetString("lapor_category"),
+        });
+        db.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded {Count} services", rows.Count);
+    }
+
+    /// <summary>Perpres 21/2023: 37.5 hours a week from 07:30, Monday–Thursday to 16:00 and Friday to 16:30.</summary>
+    private static async Task SeedWorkingDaysAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.Set<WorkingDay>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            var working = day is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+            db.Add(new WorkingDay
+            {
+                DayOfWeek = day,
+                IsWorkingDay = working,
+                StartTime = working ? new TimeOnly(7, 30) : TimeOnly.MinValue,
+                EndTime = day == DayOfWeek.Friday ? new TimeOnly(16, 30) : working ? new TimeOnly(16, 0) : TimeOnly.MinValue,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedHolidaysAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.Set<Holiday>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        await using var stream = OpenSeed("holidays-2026.csv");
+        var parsed = HolidayCsv.Parse(stream);
+        db.AddRange(parsed.Holidays);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded {Count} holidays", parsed.Holidays.Count);
+    }
+
+    /// <summary>Ramadan 1447 H (estimated; administrators correct it): 32.5 hours a week from 08:00.</summary>
+    private static async Task SeedSpecialHoursAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.Set<SpecialHoursPeriod>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        db.Add(new SpecialHoursPeriod
+        {
+            Name = "Ramadan 1447 H",
+            StartDate = new DateOnly(2026, 2, 19),
+            EndDate = new DateOnly(2026, 3, 19),
+            WeekdayStart = new TimeOnly(8, 0),
+            WeekdayEnd = new TimeOnly(14, 30),
+            FridayStart = new TimeOnly(8, 0),
+            FridayEnd = new TimeOnly(14, 30),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Stream OpenSeed(string fileName) =>
+        typeof(ReferenceDataSeeder).Assembly.GetManifestResourceStream($"KopUkm.Dashboard.Data.Seed.{fileName}")
+        ?? throw new InvalidOperationException($"Seed file {fileName} is not embedded.");
+
+    private static List<T> ReadCsv<T>(string fileName, Func<CsvReader, T> map)
+    {
+        using var csv = CsvReader.Create(new StreamReader(OpenSeed(fileName)), CsvFile.ReaderOptions(), leaveOpen: false);
+        var rows = new List<T>();
+        while (csv.Read())
+        {
+            rows.Add(map(csv));
+        }
+
+        return rows;
+    }
+}

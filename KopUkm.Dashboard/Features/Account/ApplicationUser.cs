@@ -1,0 +1,22 @@
+using KopUkm.Dashboard.Features.Organization;
+using Microsoft.AspNetCore.Identity;
+
+namespace KopUkm.Dashboard.Features.Account;
+
+/// <summary>A civil servant with an account. Every user belongs to exactly one division.</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    [PersonalData]
+    public string FullName { get; set; } = "";
+
+    public int DivisionId { get; set; }
+
+    public Division? Division { get; set; }
+
+    /// <summary>A disabled user cannot sign in and loses open sessions at the next security-stamp check.</summary>
+    public bool IsActive { get; set; } = true;
+
+    public bool PrefersDarkMode { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}

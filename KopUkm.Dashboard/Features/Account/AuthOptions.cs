@@ -1,0 +1,8 @@
+namespace KopUkm.Dashboard.Features.Account;
+
+/// <summary>Session settings (section <c>Auth</c>).</summary>
+public sealed class AuthOptions
+{
+    /// <summary>How soon a disabled user or a changed password ends open sessions, in cookies and circuits alike.</summary>
+    public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace KopUkm.Dashboard.Features.Account;
+
+/// <summary>Identity's validation errors in the user's language.</summary>
+public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResource> L) : IdentityErrorDescriber
+{
+    public override IdentityError DefaultError() => Error(nameof(DefaultError), L["Identity.DefaultError"]);
+
+    public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), L["Common.ConcurrencyConflict"]);
+
+    public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch), L["Identity.PasswordMismatch"]);
+
+    public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), L["Identity.PasswordTooShort", length]);
+
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => Error(nameof(PasswordRequiresUniqueChars), L["Identity.PasswordRequiresUniqueChars", uniqueChars]);
+
+    public override IdentityError InvalidEmail(string? email) => Error(nameof(InvalidEmail), L["Identity.InvalidEmail", email ?? ""]);
+
+    public override IdentityError DuplicateEmail(string email) => Error(nameof(DuplicateEmail), L["Identity.DuplicateEmail", email]);
+
+    public override IdentityError DuplicateUserName(string userName) => Error(nameof(DuplicateUserName), L["Identity.DuplicateEmail", userName]);
+
+    public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidUserName), L["Identity.InvalidEmail", userName ?? ""]);
+
+    private static IdentityError Error(string code, string description) => new() { Code = code, Description = description };
+}

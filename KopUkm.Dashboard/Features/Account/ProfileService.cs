@@ -1,0 +1,71 @@
+using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KopUkm.Dashboard.Features.Account;
+
+/// <summary>The signed-in user's own profile and preferences.</summary>
+public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUserAccessor currentUser)
+{
+    public async Task<MyProfile?> GetAsync(CancellationToken ct = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (!user.IsAuthenticated)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var profile = await db.Users.AsNoTracking()
+            .Where(u => u.Id == user.UserId)
+            .Select(u => new MyProfile(u.FullName, u.Email ?? "", u.Division!.Code, u.Division.Name, "", u.PrefersDarkMode, u.PhoneNumber))
+            .FirstOrDefaultAsync(ct);
+        return profile is null ? null : profile with { Role = user.Roles.FirstOrDefault() ?? "" };
+    }
+
+    /// <summary>Remembers the theme choice on the account, so it follows the user to any computer.</summary>
+    public async Task SetDarkModeAsync(bool dark, CancellationToken ct = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (!user.IsAuthenticated)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Users.Where(u => u.Id == user.UserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PrefersDarkMode, dark), ct);
+    }
+
+    /// <summary>Updates the user's own display name and phone. Email, role and division are the administrator's.</summary>
+    public async Task<CommandResult> UpdateAsync(string fullName, string? phone, CancellationToken ct = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (!user.IsAuthenticated)
+        {
+            throw new AccessDeniedException();
+        }
+
+        if (string.IsNullOrWhiteSpace(fullName) || fullName.Length > 200)
+        {
+            return CommandResult.Fail("Validation.Required", nameof(MyProfile.FullName));
+        }
+
+        if (!string.IsNullOrWhiteSpace(phone) && !PhoneNumbers.IsValid(phone))
+        {
+            return CommandResult.Fail("Validation.Phone", nameof(MyProfile.Phone));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = await db.Users.FirstAsync(u => u.Id == user.UserId, ct);
+        entity.FullName = fullName.Trim();
+        entity.PhoneNumber = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Success;
+    }
+}
+
+public sealed record MyProfile(string FullName, string Email, string DivisionCode, string DivisionName, string Role, bool PrefersDarkMode, string? Phone);

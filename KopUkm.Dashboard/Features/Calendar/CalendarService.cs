@@ -1,0 +1,218 @@
+using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace KopUkm.Dashboard.Features.Calendar;
+
+/// <summary>The office's working calendar: weekly hours, holidays and special-hours periods (the SLA clock's input).</summary>
+public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, AccessGuard guard)
+{
+    public async Task<IReadOnlyList<WorkingDayItem>> ListWorkingDaysAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var days = await db.Set<WorkingDay>().AsNoTracking().ToListAsync(ct);
+        // Monday first, as the office reads its week.
+        return [.. days.OrderBy(d => ((int)d.DayOfWeek + 6) % 7).Select(d => new WorkingDayItem(d.DayOfWeek, d.IsWorkingDay, d.StartTime, d.EndTime, d.Version))];
+    }
+
+    public async Task<CommandResult> SaveWorkingDayAsync(WorkingDayItem item, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Permissions.Administer);
+        if (item.IsWorkingDay && item.EndTime <= item.StartTime)
+        {
+            return CommandResult.Fail("Calendar.EndBeforeStart", nameof(WorkingDayItem.EndTime));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var day = await db.FindForUpdateAsync<WorkingDay>(item.DayOfWeek, item.Version, ct);
+        if (day is null)
+        {
+            return CommandResult.Conflict();
+        }
+
+        day.IsWorkingDay = item.IsWorkingDay;
+        day.StartTime = item.StartTime;
+        day.EndTime = item.EndTime;
+        return await db.TrySaveAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<HolidayItem>> ListHolidaysAsync(int year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        return await db.Set<Holiday>().AsNoTracking()
+            .Where(h => h.Date >= from && h.Date <= to)
+            .OrderBy(h => h.Date)
+            .Select(h => new HolidayItem(h.Id, h.Date, h.Kind, h.Name, h.Version))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Years that have holidays, plus the current one, for the year picker.</summary>
+    public async Task<IReadOnlyList<int>> ListHolidayYearsAsync(int currentYear, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dates = await db.Set<Holiday>().AsNoTracking().Select(h => h.Date).ToListAsync(ct);
+        return [.. dates.Select(d => d.Year).Append(currentYear).Distinct().OrderDescending()];
+    }
+
+    public async Task<CommandResult> SaveHolidayAsync(HolidayItem item, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Permissions.Administer);
+        if (string.IsNullOrWhiteSpace(item.Name))
+        {
+            return CommandResult.Fail("Validation.Required", nameof(HolidayItem.Name));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Set<Holiday>().AnyAsync(h => h.Date == item.Date && h.Id != item.Id, ct))
+        {
+            return CommandResult.Fail("Calendar.DuplicateHoliday", nameof(HolidayItem.Date), item.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Holiday? holiday;
+        if (item.Id == 0)
+        {
+            holiday = new Holiday { Name = item.Name };
+            db.Add(holiday);
+        }
+        else
+        {
+            holiday = await db.FindForUpdateAsync<Holiday>(item.Id, item.Version, ct);
+            if (holiday is null)
+            {
+                return CommandResult.Conflict();
+            }
+        }
+
+        holiday.Date = item.Date;
+        holiday.Kind = item.Kind;
+        holiday.Name = item.Name.Trim();
+        return await db.TrySaveAsync(ct);
+    }
+
+    public async Task<CommandResult> DeleteHolidayAsync(int id, long version, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Permissions.Administer);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var holiday = await db.FindForUpdateAsync<Holiday>(id, version, ct);
+        if (holiday is null)
+        {
+            return CommandResult.Conflict();
+        }
+
+        db.Remove(holiday);
+        return await db.TrySaveAsync(ct);
+    }
+
+    /// <summary>
+    /// Imports a holiday CSV all or nothing: any bad line rejects the file with every line's reason. Dates already
+    /// present are updated; importing the same file twice changes nothing the second time.
+    /// </summary>
+    public async Task<HolidayImportResult> ImportHolidaysAsync(Stream csv, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Permissions.Administer);
+        var parsed = HolidayCsv.Parse(csv);
+        if (parsed.Errors.Count > 0)
+        {
+            return new HolidayImportResult(0, 0, 0, parsed.Errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dates = parsed.Holidays.Select(h => h.Date).ToList();
+        var existing = await db.Set<Holiday>().Where(h => dates.Contains(h.Date)).ToDictionaryAsync(h => h.Date, ct);
+        int added = 0, updated = 0, unchanged = 0;
+        foreach (var incoming in parsed.Holidays)
+        {
+            if (!existing.TryGetValue(incoming.Date, out var current))
+            {
+                db.Add(incoming);
+                added++;
+            }
+            else if (current.Name != incoming.Name || current.Kind != incoming.Kind)
+            {
+                current.Name = incoming.Name;
+                current.Kind = incoming.Kind;
+                updated++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new HolidayImportResult(added, updated, unchanged, []);
+    }
+
+    public async Task<IReadOnlyList<SpecialHoursItem>> ListSpecialHoursAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<SpecialHoursPeriod>().AsNoTracking()
+            .OrderByDescending(p => p.StartDate)
+            .Select(p => new SpecialHoursItem(p.Id, p.Name, p.StartDate, p.EndDate, p.WeekdayStart, p.WeekdayEnd, p.FridayStart, p.FridayEnd, p.Version))
+            .ToListAsync(ct);
+    }
+
+    public async Task<CommandResult> SaveSpecialHoursAsync(SpecialHoursItem item, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Permissions.Administer);
+        var errors = new List<CommandError>();
+        if (string.IsNullOrWhiteSpace(item.Name))
+        {
+            errors.Add(new(nameof(SpecialHoursItem.Name), "Validation.Required", []));
+        }
+
+        if (item.EndDate < item.StartDate)
+        {
+            errors.Add(new(nameof(SpecialHoursItem.EndDate), "Calendar.EndBeforeStart", []));
+        }
+
+        if (item.WeekdayEnd <= item.WeekdayStart || item.FridayEnd <= item.FridayStart)
+        {
+            errors.Add(new(nameof(SpecialHoursItem.WeekdayEnd), "Calendar.EndBeforeStart", []));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CommandResult(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        SpecialHoursPeriod? period;
+        if (item.Id == 0)
+        {
+            period = new SpecialHoursPeriod { Name = item.Name };
+            db.Add(period);
+        }
+        else
+        {
+            period = await db.FindForUpdateAsync<SpecialHoursPeriod>(item.Id, item.Version, ct);
+            if (period is null)
+            {
+                return CommandResult.Conflict();
+            }
+        }
+
+        period.Name = item.Name.Trim();
+        period.StartDate = item.StartDate;
+        period.EndDate = item.EndDate;
+        period.WeekdayStart = item.WeekdayStart;
+        period.WeekdayEnd = item.WeekdayEnd;
+        period.FridayStart = item.FridayStart;
+        period.FridayEnd = item.FridayEnd;
+        return await db.TrySaveAsync(ct);
+    }
+}
+
+public sealed record WorkingDayItem(DayOfWeek DayOfWeek, bool IsWorkingDay, TimeOnly StartTime, TimeOnly EndTime, long Version);
+
+public sealed record HolidayItem(int Id, DateOnly Date, HolidayKind Kind, string Name, long Version);
+
+public sealed record SpecialHoursItem(int Id, string Name, DateOnly StartDate, DateOnly EndDate, TimeOnly WeekdayStart, TimeOnly WeekdayEnd, TimeOnly FridayStart, TimeOnly FridayEnd, long Version);
+
+public sealed record HolidayImportResult(int Added, int Updated, int Unchanged, IReadOnlyList<CsvLineError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}

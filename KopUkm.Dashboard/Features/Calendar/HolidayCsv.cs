@@ -1,0 +1,75 @@
+using System.Globalization;
+using CsvHelper;
+using KopUkm.Dashboard.Common;
+
+namespace KopUkm.Dashboard.Features.Calendar;
+
+/// <summary>
+/// Reads a year's holiday list: header <c>date,kind,name</c> (case-insensitive, comma or semicolon), dates as
+/// YYYY-MM-DD or DD/MM/YYYY, kind "libur nasional" or "cuti bersama". Bad rows are reported by line, never guessed.
+/// </summary>
+public static class HolidayCsv
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
+
+    public static HolidayCsvResult Parse(Stream stream)
+    {
+        var holidays = new List<Holiday>();
+        var errors = new List<CsvLineError>();
+        using var csv = CsvReader.Create(new StreamReader(stream), CsvFile.ReaderOptions(), leaveOpen: false);
+        if (!CsvFile.HasColumns(csv, "date", "kind", "name"))
+        {
+            errors.Add(new CsvLineError(1, "Csv.MissingHeader", "date,kind,name"));
+            return new HolidayCsvResult(holidays, errors);
+        }
+
+        var seen = new HashSet<DateOnly>();
+        while (csv.Read())
+        {
+            var line = (int)csv.LineNumber;
+            var dateText = csv.GetString("date").Trim();
+            var kindText = csv.GetString("kind").Trim();
+            var name = csv.GetString("name").Trim();
+
+            if (!DateOnly.TryParseExact(dateText, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                errors.Add(new CsvLineError(line, "Csv.BadDate", dateText));
+                continue;
+            }
+
+            if (ParseKind(kindText) is not { } kind)
+            {
+                errors.Add(new CsvLineError(line, "Csv.BadHolidayKind", kindText));
+                continue;
+            }
+
+            if (name.Length is 0 or > 200)
+            {
+                errors.Add(new CsvLineError(line, "Csv.BadName", name));
+                continue;
+            }
+
+            if (!seen.Add(date))
+            {
+                errors.Add(new CsvLineError(line, "Csv.DuplicateDate", dateText));
+                continue;
+            }
+
+            holidays.Add(new Holiday { Date = date, Kind = kind, Name = name });
+        }
+
+        return new HolidayCsvResult(holidays, errors);
+    }
+
+    private static HolidayKind? ParseKind(string text) => text.ToLowerInvariant().Replace("_", " ", StringComparison.Ordinal) switch
+    {
+        "libur nasional" or "liburnasional" or "national holiday" => HolidayKind.LiburNasional,
+        "cuti bersama" or "cutibersama" or "collective leave" => HolidayKind.CutiBersama,
+        _ => null,
+    };
+}
+
+public sealed record HolidayCsvResult(IReadOnlyList<Holiday> Holidays, IReadOnlyList<CsvLineError> Errors);
+
+/// <summary>A rejected line: its number in the file, a resource key for the reason, and the offending value.</summary>
+public sealed record CsvLineError(int Line, string MessageKey, string Value);

@@ -1,0 +1,28 @@
+using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Backups;
+using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.ServiceCatalog;
+using KopUkm.Dashboard.Features.Users;
+
+namespace KopUkm.Dashboard.Features;
+
+public static class FeatureServices
+{
+    /// <summary>Each feature's services. Services open their own DbContext per call, so scoped is right in a circuit.</summary>
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<ServiceCatalogService>();
+        services.AddScoped<CalendarService>();
+        services.AddScoped<UserAdministrationService>();
+        services.AddScoped<ProfileService>();
+        services.AddScoped<Dashboard.OfficeOverviewService>();
+        services.Configure<BackupOptions>(configuration.GetSection("Backup"));
+        services.AddSingleton<SqliteBackupService>();
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+namespace KopUkm.Dashboard.Features.Security;
+
+/// <summary>
+/// The one way services check authorization: every service method that reads or changes business data starts
+/// with <see cref="DemandAsync"/> (and <see cref="DemandDivisionAsync"/> when the record belongs to a division),
+/// so a page that forgot to hide a button still cannot perform the action.
+/// </summary>
+public sealed class AccessGuard(ICurrentUserAccessor currentUser)
+{
+    /// <summary>Returns the acting user if they hold <paramref name="permission"/>; throws otherwise.</summary>
+    public async Task<UserContext> DemandAsync(string permission)
+    {
+        var user = await currentUser.GetAsync();
+        if (!user.Has(permission))
+        {
+            throw new AccessDeniedException($"User '{user.DisplayName}' lacks permission '{permission}'.");
+        }
+
+        return user;
+    }
+
+    /// <summary>As <see cref="DemandAsync"/>, and the record's division must be the user's own unless they see all divisions.</summary>
+    public async Task<UserContext> DemandDivisionAsync(string permission, int divisionId)
+    {
+        var user = await DemandAsync(permission);
+        if (!user.CanAccessDivision(divisionId))
+        {
+            throw new AccessDeniedException($"User '{user.DisplayName}' may not act on division {divisionId}.");
+        }
+
+        return user;
+    }
+}

@@ -1,0 +1,58 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Security;
+
+namespace KopUkm.Dashboard.Jobs;
+
+public static class JobsSetup
+{
+    public const string DashboardPath = "/jobs";
+
+    /// <summary>Hangfire in-process: its own SQLite file beside the app database, a small worker pool.</summary>
+    public static IServiceCollection AddAppJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
+        services.AddHangfire((sp, config) =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (string.Equals(options.Storage, "InMemory", StringComparison.OrdinalIgnoreCase))
+            {
+                config.UseInMemoryStorage();
+            }
+            else
+            {
+                var paths = sp.GetRequiredService<DataPaths>();
+                paths.EnsureCreated();
+                // This storage takes a plain file path, not a "Data Source=" connection string.
+                config.UseSQLiteStorage(paths.JobsDatabaseFile, new SQLiteStorageOptions { QueuePollInterval = options.QueuePollInterval });
+            }
+        });
+        services.AddHangfireServer(server =>
+        {
+            server.WorkerCount = options.WorkerCount;
+            server.ServerName = $"kopukm:{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        RecurringJobs.AddJobServices(services);
+        return services;
+    }
+
+    /// <summary>The Hangfire dashboard at /jobs, for Administrators only: everyone else is refused, not just unlinked.</summary>
+    public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHangfireDashboard(
+                DashboardPath,
+                new DashboardOptions
+                {
+                    // Hangfire's default filter allows any local request; the endpoint policy below decides instead.
+                    Authorization = [],
+                    DashboardTitle = "KopUkm — Job",
+                    AppPath = "/",
+                    DisplayStorageConnectionString = false,
+                })
+            .RequireAuthorization(Permissions.Administer);
+        return endpoints;
+    }
+}
