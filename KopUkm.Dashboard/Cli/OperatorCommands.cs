@@ -1,4 +1,5 @@
 using System.Globalization;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Backups;
@@ -85,7 +86,7 @@ public static class OperatorCommands
             options.GetValueOrDefault("division") ?? "TI");
         if (!result.Succeeded)
         {
-            await error.WriteLineAsync(L["Cli.CreateAdminFailed", string.Join(" ", result.Errors)]);
+            await error.WriteLineAsync(L["Cli.CreateAdminFailed", string.Join(" ", result.Errors.Select(L.Text))]);
             return 1;
         }
 

@@ -85,7 +85,7 @@ public sealed class ReferenceDataSeeder(IDbContextFactory<AppDbContext> dbFactor
         logger.LogInformation("Seeded {Count} services", rows.Count);
     }
 
-    /// <summary>Perpres 21/2023: 37.5 hours a week from 07:30, Monday–Thursday to 16:00 and Friday to 16:30.</summary>
+    /// <summary>Perpres 21/2023: 37.5 hours a week from 07:30, Monday–Thursday to 16:00 and Friday to 16:30, less breaks.</summary>
     private static async Task SeedWorkingDaysAsync(AppDbContext db, CancellationToken ct)
     {
         if (await db.Set<WorkingDay>().AnyAsync(ct))
@@ -102,6 +102,8 @@ public sealed class ReferenceDataSeeder(IDbContextFactory<AppDbContext> dbFactor
                 IsWorkingDay = working,
                 StartTime = working ? new TimeOnly(7, 30) : TimeOnly.MinValue,
                 EndTime = day == DayOfWeek.Friday ? new TimeOnly(16, 30) : working ? new TimeOnly(16, 0) : TimeOnly.MinValue,
+                BreakStart = !working ? null : day == DayOfWeek.Friday ? new TimeOnly(11, 30) : new TimeOnly(12, 0),
+                BreakEnd = working ? new TimeOnly(13, 0) : null,
             });
         }
 

@@ -13,7 +13,7 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var days = await db.Set<WorkingDay>().AsNoTracking().ToListAsync(ct);
         // Monday first, as the office reads its week.
-        return [.. days.OrderBy(d => ((int)d.DayOfWeek + 6) % 7).Select(d => new WorkingDayItem(d.DayOfWeek, d.IsWorkingDay, d.StartTime, d.EndTime, d.Version))];
+        return [.. days.OrderBy(d => ((int)d.DayOfWeek + 6) % 7).Select(d => new WorkingDayItem(d.DayOfWeek, d.IsWorkingDay, d.StartTime, d.EndTime, d.BreakStart, d.BreakEnd, d.Version))];
     }
 
     public async Task<CommandResult> SaveWorkingDayAsync(WorkingDayItem item, CancellationToken ct = default)
@@ -22,6 +22,17 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         if (item.IsWorkingDay && item.EndTime <= item.StartTime)
         {
             return CommandResult.Fail("Calendar.EndBeforeStart", nameof(WorkingDayItem.EndTime));
+        }
+
+        if (item.IsWorkingDay && (item.BreakStart is null) != (item.BreakEnd is null))
+        {
+            return CommandResult.Fail("Calendar.BreakIncomplete", nameof(WorkingDayItem.BreakStart));
+        }
+
+        if (item.IsWorkingDay && item.BreakStart is { } breakStart && item.BreakEnd is { } breakEnd
+            && (breakEnd <= breakStart || breakStart < item.StartTime || breakEnd > item.EndTime))
+        {
+            return CommandResult.Fail("Calendar.BreakOutsideHours", nameof(WorkingDayItem.BreakStart));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -34,6 +45,8 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         day.IsWorkingDay = item.IsWorkingDay;
         day.StartTime = item.StartTime;
         day.EndTime = item.EndTime;
+        day.BreakStart = item.IsWorkingDay ? item.BreakStart : null;
+        day.BreakEnd = item.IsWorkingDay ? item.BreakEnd : null;
         return await db.TrySaveAsync(ct);
     }
 
@@ -206,7 +219,12 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
     }
 }
 
-public sealed record WorkingDayItem(DayOfWeek DayOfWeek, bool IsWorkingDay, TimeOnly StartTime, TimeOnly EndTime, long Version);
+public sealed record WorkingDayItem(DayOfWeek DayOfWeek, bool IsWorkingDay, TimeOnly StartTime, TimeOnly EndTime, TimeOnly? BreakStart, TimeOnly? BreakEnd, long Version)
+{
+    public double NetHours => IsWorkingDay
+        ? (EndTime - StartTime - (BreakStart is { } s && BreakEnd is { } e && e > s ? e - s : TimeSpan.Zero)).TotalHours
+        : 0;
+}
 
 public sealed record HolidayItem(int Id, DateOnly Date, HolidayKind Kind, string Name, long Version);
 

@@ -44,16 +44,19 @@ public sealed class UserAdministrationService(
             users = users.Where(u => u.IsActive);
         }
 
-        var rows = users.Select(u => new UserRow(
+        // An anonymous projection (not the record) so that filters and ORDER BY translate to SQL.
+        var rows = users.Select(u => new
+        {
             u.Id,
             u.FullName,
-            u.Email ?? "",
-            db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault() ?? "",
-            u.Division!.Code,
-            u.Division.Name,
+            Email = u.Email ?? "",
+            Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault() ?? "",
+            DivisionCode = u.Division!.Code,
+            DivisionName = u.Division.Name,
             u.IsActive,
             u.LockoutEnd,
-            u.ConcurrencyStamp ?? ""));
+            ConcurrencyStamp = u.ConcurrencyStamp ?? "",
+        });
 
         if (!string.IsNullOrEmpty(filter.Role))
         {
@@ -73,7 +76,10 @@ public sealed class UserAdministrationService(
             _ => rows.OrderBy(r => r.FullName),
         };
         var page = await rows.Skip(request.Skip).Take(request.Take).ToListAsync(ct);
-        return new PagedResult<UserRow>(page.Select(r => r with { LockedOutUntil = r.LockedOutUntil > now ? r.LockedOutUntil : null }).ToList(), total);
+        var items = page.Select(r => new UserRow(
+            r.Id, r.FullName, r.Email, r.Role, r.DivisionCode, r.DivisionName, r.IsActive,
+            r.LockoutEnd > now ? r.LockoutEnd : null, r.ConcurrencyStamp)).ToList();
+        return new PagedResult<UserRow>(items, total);
     }
 
     public async Task<UserForm?> GetAsync(string userId, CancellationToken ct = default)

@@ -223,6 +223,12 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.Property<int>("DayOfWeek")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("BreakEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("BreakStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT");
 

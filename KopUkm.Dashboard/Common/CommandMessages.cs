@@ -1,7 +1,7 @@
 using KopUkm.Dashboard.Common;
 using Microsoft.Extensions.Localization;
 
-namespace KopUkm.Dashboard.Components.Shared;
+namespace KopUkm.Dashboard.Common;
 
 /// <summary>Turns a service's <see cref="CommandResult"/> into text in the user's language.</summary>
 public static class CommandMessages

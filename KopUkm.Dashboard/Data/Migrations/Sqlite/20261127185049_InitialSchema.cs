@@ -123,6 +123,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     IsWorkingDay = table.Column<bool>(type: "INTEGER", nullable: false),
                     StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
                     EndTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    BreakStart = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    BreakEnd = table.Column<TimeOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127184403_InitialSchema")]
+    [Migration("20261127185049_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -225,6 +225,12 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                 {
                     b.Property<int>("DayOfWeek")
                         .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("BreakEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("BreakStart")
+                        .HasColumnType("TEXT");
 
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT");

@@ -1,0 +1,47 @@
+using Bunit;
+using KopUkm.Dashboard.Components.Layout;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
+
+namespace KopUkm.Dashboard.Tests.Components;
+
+public sealed class NavMenuTests : AppBunitContext
+{
+    [Theory]
+    [InlineData(AppRoles.Administrator, "dashboard,cooperatives,tickets,content,ittasks,metrics,administration")]
+    [InlineData(AppRoles.Pimpinan, "dashboard,cooperatives,tickets,content,ittasks,metrics")]
+    [InlineData(AppRoles.KepalaBidang, "dashboard,cooperatives,tickets,content,ittasks")]
+    [InlineData(AppRoles.StafTI, "dashboard,cooperatives,tickets,content,ittasks")]
+    [InlineData(AppRoles.Petugas, "dashboard,cooperatives,tickets,content")]
+    public void Shows_only_what_the_role_may_open(string role, string expected)
+    {
+        SignInAs(role);
+
+        var menu = Render<NavMenu>();
+
+        var shown = menu.FindAll("[data-nav]").Select(a => a.GetAttribute("data-nav"));
+        Assert.Equal(expected.Split(','), shown);
+    }
+
+    [Fact]
+    public void Shows_nothing_to_an_anonymous_visitor()
+    {
+        var menu = Render<NavMenu>();
+
+        Assert.Empty(menu.FindAll("[data-nav]"));
+    }
+
+    [Fact]
+    public void Labels_follow_the_chosen_language()
+    {
+        SignInAs(AppRoles.Administrator);
+
+        UseCulture("id-ID");
+        var indonesian = Render<NavMenu>().FindAll("[data-nav]").Select(a => a.TextContent.Trim()).ToList();
+        UseCulture("en-US");
+        var english = Render<NavMenu>().FindAll("[data-nav]").Select(a => a.TextContent.Trim()).ToList();
+
+        Assert.Equal(["Dasbor", "Koperasi", "Layanan UMKM", "Konten", "Tugas TI", "Metrik", "Administrasi"], indonesian);
+        Assert.Equal(["Dashboard", "Cooperatives", "SME Services", "Content", "IT Tasks", "Metrics", "Administration"], english);
+    }
+}

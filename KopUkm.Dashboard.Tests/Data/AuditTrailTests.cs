@@ -1,0 +1,112 @@
+using System.Text.Json;
+using KopUkm.Dashboard.Data.Auditing;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace KopUkm.Dashboard.Tests.Data;
+
+public sealed class AuditTrailTests : IAsyncLifetime
+{
+    private TestServices app = default!;
+
+    public async Task InitializeAsync() => app = await TestServices.CreateAsync();
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Insert_writes_an_audit_row_with_the_database_key_the_actor_and_the_new_values()
+    {
+        app.User.Current = FakeCurrentUser.As(AppRoles.Administrator, userId: "admin-1", name: "Rina");
+        int id;
+        await using (var db = await app.DbAsync())
+        {
+            var division = new Division { Code = "BARU", Name = "Bidang Baru" };
+            db.Add(division);
+            await db.SaveChangesAsync();
+            id = division.Id;
+        }
+
+        var entry = await SingleAuditAsync(nameof(Division), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(AuditAction.Insert, entry.Action);
+        Assert.Equal("admin-1", entry.ActorUserId);
+        Assert.Equal("Rina", entry.ActorName);
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, entry.OccurredAtUtc);
+        var changes = Changes(entry);
+        Assert.Contains(changes, c => c.Field == "Name" && c.Old == null && c.New == "Bidang Baru");
+        Assert.Contains(changes, c => c.Field == "Code" && c.New == "BARU");
+    }
+
+    [Fact]
+    public async Task Update_records_only_the_changed_fields_old_and_new()
+    {
+        await using (var db = await app.DbAsync())
+        {
+            var division = await db.Set<Division>().SingleAsync(d => d.Code == "KLM");
+            division.Name = "Bidang Kelembagaan";
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = await app.DbAsync();
+        var key = (await check.Set<Division>().SingleAsync(d => d.Code == "KLM")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var update = await check.Set<AuditEntry>().SingleAsync(a => a.EntityType == nameof(Division) && a.EntityKey == key && a.Action == AuditAction.Update);
+        var change = Assert.Single(Changes(update));
+        Assert.Equal(("Name", "Bidang Kelembagaan Koperasi", "Bidang Kelembagaan"), (change.Field, change.Old, change.New));
+        Assert.Equal("Sistem", update.ActorName);
+    }
+
+    [Fact]
+    public async Task Delete_records_the_removed_values()
+    {
+        int id;
+        await using (var db = await app.DbAsync())
+        {
+            var holiday = await db.Set<KopUkm.Dashboard.Features.Calendar.Holiday>().OrderBy(h => h.Date).FirstAsync();
+            id = holiday.Id;
+            db.Remove(holiday);
+            await db.SaveChangesAsync();
+        }
+
+        var entry = await SingleAuditAsync("Holiday", id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditAction.Delete);
+        Assert.Contains(Changes(entry), c => c.Field == "Name" && c.Old == "Tahun Baru 2026 Masehi" && c.New == null);
+    }
+
+    [Fact]
+    public async Task Audit_rows_cannot_be_updated_or_deleted()
+    {
+        await using var db = await app.DbAsync();
+        var entry = await db.Set<AuditEntry>().FirstAsync();
+        entry.ActorName = "someone else";
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+
+        db.ChangeTracker.Clear();
+        db.Remove(await db.Set<AuditEntry>().FirstAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Password_hashes_never_reach_the_audit_trail()
+    {
+        await using var db = await app.DbAsync();
+        var rows = await db.Set<AuditEntry>().Where(a => a.EntityType == "ApplicationUser").ToListAsync();
+        app.ActAs(AppRoles.Administrator);
+        var users = app.Get<KopUkm.Dashboard.Features.Users.UserAdministrationService>();
+        var created = await users.CreateAsync(new KopUkm.Dashboard.Features.Users.UserForm { Email = "audit@kopukm.test", FullName = "Audit", Role = AppRoles.Petugas, DivisionId = 1 }, "sandi-yang-panjang-1");
+        Assert.True(created.Succeeded);
+
+        var userRows = await db.Set<AuditEntry>().Where(a => a.EntityType == "ApplicationUser").ToListAsync();
+        Assert.True(userRows.Count > rows.Count);
+        Assert.All(userRows, r => Assert.DoesNotContain("AQAAAA", r.ChangesJson, StringComparison.Ordinal));
+        Assert.Contains(userRows.SelectMany(Changes), c => c.Field == "PasswordHash" && c.New == "***");
+    }
+
+    private async Task<AuditEntry> SingleAuditAsync(string type, string key, AuditAction action = AuditAction.Insert)
+    {
+        await using var db = await app.DbAsync();
+        return await db.Set<AuditEntry>().SingleAsync(a => a.EntityType == type && a.EntityKey == key && a.Action == action);
+    }
+
+    private static List<AuditFieldChange> Changes(AuditEntry entry) =>
+        JsonSerializer.Deserialize<List<AuditFieldChange>>(entry.ChangesJson)!;
+}

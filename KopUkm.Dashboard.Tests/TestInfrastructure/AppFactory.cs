@@ -1,0 +1,85 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace KopUkm.Dashboard.Tests.TestInfrastructure;
+
+/// <summary>
+/// The whole app on a throwaway data folder: real SQLite, in-memory Hangfire storage, demo users seeded,
+/// sessions re-checked every two seconds so session-ending tests need not wait a minute.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly TempFolder folder = new();
+
+    public string DataFolder => folder.Path;
+
+    /// <summary>Extra settings a test class needs (applied last).</summary>
+    protected virtual Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Data:Folder", folder.Path);
+        builder.UseSetting("Jobs:Storage", "InMemory");
+        builder.UseSetting("Demo:SeedUsers", "true");
+        builder.UseSetting("Auth:SessionRevalidationInterval", "00:00:02");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>
+    /// Hangfire keeps its log provider in a process-wide static that each started host points at its own logger
+    /// factory; once that host is disposed, other hosts' job workers would log into a disposed factory. Tests run
+    /// many hosts in one process, so they share one provider that lives as long as the process.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(ProcessWideHangfireLog.Instance);
+        return host;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            folder.Dispose();
+        }
+    }
+}
+
+/// <summary>The same app on a real Kestrel socket, for a real browser.</summary>
+public sealed class KestrelAppFactory : AppFactory
+{
+    private string? address;
+
+    public string Address => address ??= StartAndReadAddress();
+
+    private string StartAndReadAddress()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetService(typeof(IServer)) is IServer server
+            ? server.Features.Get<IServerAddressesFeature>()?.Addresses
+            : null;
+        return addresses?.First() ?? throw new InvalidOperationException("Kestrel reported no address.");
+    }
+}
+
+/// <summary>A Hangfire log provider that outlives every test host (it writes nothing).</summary>
+internal sealed class ProcessWideHangfireLog : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+{
+    public static ProcessWideHangfireLog Instance { get; } = new();
+
+    public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+    public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) =>
+        logLevel >= Hangfire.Logging.LogLevel.Warn;
+}

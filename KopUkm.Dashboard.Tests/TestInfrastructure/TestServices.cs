@@ -1,0 +1,97 @@
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features;
+using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Localization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KopUkm.Dashboard.Tests.TestInfrastructure;
+
+/// <summary>
+/// The app's real services on a real SQLite file in a temp folder, migrated and seeded with reference data,
+/// with a settable current user and a fake clock. One instance per test class (or test).
+/// </summary>
+public sealed class TestServices : IAsyncDisposable
+{
+    private readonly TempFolder folder = new();
+    private readonly ServiceProvider provider;
+
+    private TestServices(Dictionary<string, string?>? settings)
+    {
+        var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Folder"] = folder.Path })
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(folder.Path));
+        services.AddLogging();
+        services.AddAppLocalization();
+        services.AddAppDatabase(config);
+        services.AddAppIdentity(config);
+        services.AddAppAuthorization();
+        services.AddFeatureServices(config);
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.RemoveAll<ICurrentUserAccessor>();
+        services.AddSingleton<ICurrentUserAccessor>(User);
+        provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+
+    public FakeCurrentUser User { get; } = new();
+
+    public IServiceProvider Services => provider;
+
+    public string DataFolder => folder.Path;
+
+    public static async Task<TestServices> CreateAsync(Dictionary<string, string?>? settings = null)
+    {
+        var services = new TestServices(settings);
+        await DatabaseSetup.MigrateAsync(services.provider);
+        await using var scope = services.provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().EnsureRolesAsync();
+        return services;
+    }
+
+    /// <summary>A service as a page would get it: from a scope (a circuit).</summary>
+    public T Get<T>()
+        where T : notnull => provider.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>A context for arranging and checking data directly, acting as the current (fake) user.</summary>
+    public async Task<AppDbContext> DbAsync() =>
+        await provider.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+    public void ActAs(string role, int? divisionId = 1, string userId = "test-user") => User.Current = FakeCurrentUser.As(role, divisionId, userId);
+
+    public async ValueTask DisposeAsync()
+    {
+        await provider.DisposeAsync();
+        folder.Dispose();
+    }
+
+    private sealed class TestHostEnvironment(string root) : IHostEnvironment, IWebHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+
+        public string ApplicationName { get; set; } = "KopUkm.Dashboard";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+
+        public string WebRootPath { get; set; } = root;
+
+        public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using KopUkm.Dashboard.Features.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KopUkm.Dashboard.Tests.Web;
+
+public sealed class HealthEndpointTests
+{
+    [Fact]
+    public async Task Reports_database_and_job_server_healthy_without_secrets()
+    {
+        await using var factory = new AppFactory();
+        var client = HttpLogin.AnonymousClient(factory);
+
+        var response = await client.GetAsync("/health");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("jobs").GetProperty("status").GetString());
+        Assert.DoesNotContain(factory.DataFolder, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Data Source", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answers_503_when_the_database_is_gone()
+    {
+        await using var factory = new AppFactory();
+        var client = HttpLogin.AnonymousClient(factory);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        var paths = factory.Services.GetRequiredService<DataPaths>();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(paths.DatabaseFile);
+        File.Delete(paths.DatabaseFile + "-wal");
+        File.Delete(paths.DatabaseFile + "-shm");
+
+        var response = await client.GetAsync("/health");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Job_check_is_unhealthy_without_a_server_and_when_the_last_heartbeat_is_stale()
+    {
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(ProcessWideHangfireLog.Instance);
+        var storage = new Hangfire.InMemory.InMemoryStorage();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var check = new JobServerHealthCheck(storage, clock);
+
+        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new())).Status);
+
+        using (var connection = storage.GetConnection())
+        {
+            connection.AnnounceServer("server-1", new Hangfire.Server.ServerContext { Queues = ["default"], WorkerCount = 1 });
+        }
+
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new())).Status);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new())).Status);
+    }
+}

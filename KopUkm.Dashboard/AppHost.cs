@@ -1,0 +1,58 @@
+using KopUkm.Dashboard.Components;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features;
+using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Health;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Jobs;
+using KopUkm.Dashboard.Localization;
+using MudBlazor.Services;
+
+namespace KopUkm.Dashboard;
+
+/// <summary>Composition of the app: the services it registers and the pipeline it serves. Program.cs only chooses web or command.</summary>
+public static class AppHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Serves MudBlazor's and the framework's static files when run unpublished outside Development.
+            builder.WebHost.UseStaticWebAssets();
+        }
+
+        configure?.Invoke(builder);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddAppLocalization();
+        builder.Services.AddAppDatabase(builder.Configuration);
+        builder.Services.AddAppIdentity(builder.Configuration);
+        builder.Services.AddAppAuthorization();
+        builder.Services.AddAppJobs(builder.Configuration);
+        builder.Services.AddAppHealthChecks();
+        builder.Services.AddFeatureServices(builder.Configuration);
+        return builder.Build();
+    }
+
+    public static void UsePipeline(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapAppHealthChecks();
+        app.MapCultureEndpoint();
+        app.MapAccountEndpoints();
+        app.MapJobsDashboard();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}
