@@ -27,6 +27,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:Storage", "InMemory");
         builder.UseSetting("Demo:SeedUsers", "true");
         builder.UseSetting("Auth:SessionRevalidationInterval", "00:00:02");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
