@@ -20,6 +20,7 @@ public static class FeatureServices
         services.AddScoped<CalendarService>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<ProfileService>();
+        services.AddScoped<Audit.AuditTrailService>();
         services.AddScoped<Dashboard.OfficeOverviewService>();
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.AddSingleton<SqliteBackupService>();

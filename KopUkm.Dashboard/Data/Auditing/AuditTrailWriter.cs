@@ -95,11 +95,14 @@ internal static class AuditTrailWriter
             OccurredAtUtc = nowUtc,
             ActorUserId = actor.UserId,
             ActorName = actor.Name,
-            EntityType = p.Entry.Metadata.ClrType.Name,
+            EntityType = EntityName(p.Entry.Metadata.ClrType),
             EntityKey = p.KnownKey ?? KeyOf(p.Entry),
             Action = p.Action,
             ChangesJson = JsonSerializer.Serialize(p.Changes),
         });
+
+    /// <summary>The CLR name without generic arity, e.g. "IdentityUserRole" rather than "IdentityUserRole`1".</summary>
+    public static string EntityName(Type type) => type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
 
     private static string KeyOf(EntityEntry entry)
     {
