@@ -100,6 +100,33 @@ public sealed class LoginAndMenuTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_user_changes_their_password_from_the_user_menu_and_signs_in_with_the_new_one()
+    {
+        await CreateUserAsync("ganti.sandi@kopukm.test", "kata-sandi-lama-1");
+        var page = await browser.NewPageAsync();
+        await page.LoginAsync("ganti.sandi@kopukm.test", "kata-sandi-lama-1");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByTestId("user-menu-button").ClickAsync();
+        await page.GetByText("Ubah kata sandi").ClickAsync();
+        await page.WaitForURLAsync("**/Account/Manage/ChangePassword");
+        await page.GetByLabel("Kata sandi saat ini").FillAsync("kata-sandi-lama-1");
+        await page.GetByLabel("Kata sandi baru", new() { Exact = true }).FillAsync("kata-sandi-baru-2");
+        await page.GetByLabel("Ulangi kata sandi baru").FillAsync("kata-sandi-baru-2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan kata sandi" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("password-changed")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+
+        var again = await browser.NewPageAsync();
+        await again.LoginAsync("ganti.sandi@kopukm.test", "kata-sandi-lama-1");
+        await Assertions.Expect(again.GetByTestId("login-error")).ToBeVisibleAsync();
+        await again.LoginAsync("ganti.sandi@kopukm.test", "kata-sandi-baru-2");
+        await again.WaitForInteractiveAsync();
+        await Assertions.Expect(again.Locator("h1")).ToContainTextAsync("Selamat datang");
+        await again.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_disabled_user_is_sent_to_the_login_page_within_seconds()
     {
         await CreateUserAsync("dinonaktifkan@kopukm.test", "kata-sandi-benar-2");
