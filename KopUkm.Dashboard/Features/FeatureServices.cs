@@ -18,6 +18,7 @@ public static class FeatureServices
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceCatalogService>();
         services.AddScoped<CalendarService>();
+        services.AddSingleton<WorkingCalendarProvider>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<Audit.AuditTrailService>();

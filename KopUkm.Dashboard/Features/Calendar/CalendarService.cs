@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KopUkm.Dashboard.Features.Calendar;
 
 /// <summary>The office's working calendar: weekly hours, holidays and special-hours periods (the SLA clock's input).</summary>
-public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, AccessGuard guard)
+public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, AccessGuard guard, WorkingCalendarProvider workingCalendar)
 {
     public async Task<IReadOnlyList<WorkingDayItem>> ListWorkingDaysAsync(CancellationToken ct = default)
     {
@@ -47,7 +47,7 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         day.EndTime = item.EndTime;
         day.BreakStart = item.IsWorkingDay ? item.BreakStart : null;
         day.BreakEnd = item.IsWorkingDay ? item.BreakEnd : null;
-        return await db.TrySaveAsync(ct);
+        return Invalidating(await db.TrySaveAsync(ct));
     }
 
     public async Task<IReadOnlyList<HolidayItem>> ListHolidaysAsync(int year, CancellationToken ct = default)
@@ -102,7 +102,7 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         holiday.Date = item.Date;
         holiday.Kind = item.Kind;
         holiday.Name = item.Name.Trim();
-        return await db.TrySaveAsync(ct);
+        return Invalidating(await db.TrySaveAsync(ct));
     }
 
     public async Task<CommandResult> DeleteHolidayAsync(int id, long version, CancellationToken ct = default)
@@ -116,7 +116,7 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         }
 
         db.Remove(holiday);
-        return await db.TrySaveAsync(ct);
+        return Invalidating(await db.TrySaveAsync(ct));
     }
 
     /// <summary>
@@ -156,6 +156,7 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         }
 
         await db.SaveChangesAsync(ct);
+        workingCalendar.Invalidate();
         return new HolidayImportResult(added, updated, unchanged, []);
     }
 
@@ -215,7 +216,18 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         period.WeekdayEnd = item.WeekdayEnd;
         period.FridayStart = item.FridayStart;
         period.FridayEnd = item.FridayEnd;
-        return await db.TrySaveAsync(ct);
+        return Invalidating(await db.TrySaveAsync(ct));
+    }
+
+    /// <summary>Makes the SLA clock re-read the calendar once an edit has been saved.</summary>
+    private CommandResult Invalidating(CommandResult result)
+    {
+        if (result.Succeeded)
+        {
+            workingCalendar.Invalidate();
+        }
+
+        return result;
     }
 }
 

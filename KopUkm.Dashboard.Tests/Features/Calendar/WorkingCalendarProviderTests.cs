@@ -1,0 +1,89 @@
+using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KopUkm.Dashboard.Tests.Features.Calendar;
+
+public sealed class WorkingCalendarProviderTests : IAsyncLifetime
+{
+    private static readonly DateOnly Monday = new(2026, 11, 23);
+    private TestServices app = default!;
+
+    public async Task InitializeAsync()
+    {
+        app = await TestServices.CreateAsync();
+        app.ActAs(AppRoles.Administrator);
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task The_seeded_calendar_is_the_office_default()
+    {
+        var calendar = await Provider().GetAsync();
+
+        Assert.Equal(TimeSpan.FromHours(7.5), calendar.StandardWorkingDay);
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 3, 20)));
+        Assert.Equal(new[] { (new TimeOnly(8, 0), new TimeOnly(14, 30)) }, calendar.WorkingIntervals(new DateOnly(2026, 2, 23)));
+        Assert.Equal(new[] { (new TimeOnly(7, 30), new TimeOnly(11, 30)), (new TimeOnly(13, 0), new TimeOnly(16, 30)) }, calendar.WorkingIntervals(new DateOnly(2026, 11, 27)));
+    }
+
+    [Fact]
+    public async Task The_calendar_is_read_once_and_shared()
+    {
+        var provider = Provider();
+
+        var loaded = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => provider.GetAsync()));
+
+        Assert.All(loaded, c => Assert.Same(loaded[0], c));
+        Assert.Same(loaded[0], await provider.GetAsync());
+    }
+
+    [Fact]
+    public async Task A_holiday_added_through_the_calendar_service_is_seen_after_it_is_saved()
+    {
+        var provider = Provider();
+        var before = await provider.GetAsync();
+
+        var saved = await app.Get<CalendarService>().SaveHolidayAsync(new HolidayItem(0, Monday, HolidayKind.LiburNasional, "Libur daerah", 0));
+        var after = await provider.GetAsync();
+
+        Assert.True(saved.Succeeded);
+        Assert.False(after.IsWorkingDay(Monday));
+        Assert.Empty(after.WorkingIntervals(Monday));
+        // The calendar handed out earlier does not change under its holder.
+        Assert.True(before.IsWorkingDay(Monday));
+    }
+
+    [Fact]
+    public async Task Changed_working_hours_are_seen_after_they_are_saved()
+    {
+        var provider = Provider();
+        await provider.GetAsync();
+        var calendarService = app.Get<CalendarService>();
+        var monday = (await calendarService.ListWorkingDaysAsync())[0];
+
+        var saved = await calendarService.SaveWorkingDayAsync(monday with { StartTime = new TimeOnly(8, 0) });
+        var after = await provider.GetAsync();
+
+        Assert.True(saved.Succeeded);
+        Assert.Equal(new TimeOnly(8, 0), after.WorkingIntervals(Monday)[0].Start);
+    }
+
+    [Fact]
+    public async Task A_refused_edit_keeps_the_cached_calendar()
+    {
+        var provider = Provider();
+        var before = await provider.GetAsync();
+        var calendarService = app.Get<CalendarService>();
+        var monday = (await calendarService.ListWorkingDaysAsync())[0];
+
+        var refused = await calendarService.SaveWorkingDayAsync(monday with { EndTime = new TimeOnly(6, 0) });
+
+        Assert.False(refused.Succeeded);
+        Assert.Same(before, await provider.GetAsync());
+    }
+
+    private WorkingCalendarProvider Provider() => app.Services.GetRequiredService<WorkingCalendarProvider>();
+}
