@@ -2,6 +2,7 @@ using KopUkm.Dashboard.Components;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features;
 using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Health;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Jobs;
@@ -53,6 +54,7 @@ public static class AppHost
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapJobsDashboard();
+        app.MapCooperativeFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -9,6 +9,6 @@ public sealed class FakeCurrentUser : ICurrentUserAccessor
 
     public Task<UserContext> GetAsync() => Task.FromResult(Current);
 
-    public static UserContext As(string role, int? divisionId = 1, string userId = "test-user", string name = "Penguji") =>
-        new(userId, name, new HashSet<string> { role }, divisionId, null);
+    public static UserContext As(string role, int? divisionId = 1, string userId = "test-user", string name = "Penguji", string? divisionCode = null) =>
+        new(userId, name, new HashSet<string> { role }, divisionId, divisionCode);
 }

@@ -59,7 +59,7 @@ public sealed class TestServices : IAsyncDisposable
         var services = new TestServices(settings);
         await DatabaseSetup.MigrateAsync(services.provider);
         await using var scope = services.provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+        await StartupTasks.SeedReferenceDataAsync(scope.ServiceProvider);
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().EnsureRolesAsync();
         return services;
     }
@@ -72,7 +72,8 @@ public sealed class TestServices : IAsyncDisposable
     public async Task<AppDbContext> DbAsync() =>
         await provider.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
-    public void ActAs(string role, int? divisionId = 1, string userId = "test-user") => User.Current = FakeCurrentUser.As(role, divisionId, userId);
+    public void ActAs(string role, int? divisionId = 1, string userId = "test-user", string? divisionCode = null) =>
+        User.Current = FakeCurrentUser.As(role, divisionId, userId, divisionCode: divisionCode);
 
     public async ValueTask DisposeAsync()
     {

@@ -52,7 +52,7 @@ public static class OperatorCommands
     {
         await DatabaseSetup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+        await StartupTasks.SeedReferenceDataAsync(scope.ServiceProvider);
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().EnsureRolesAsync();
         await output.WriteLineAsync(L["Cli.Migrated", app.Services.GetRequiredService<DataPaths>().DatabaseFile]);
         return 0;

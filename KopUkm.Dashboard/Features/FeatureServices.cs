@@ -15,6 +15,10 @@ public static class FeatureServices
     {
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<IReferenceSeeder, Cooperatives.CooperativeReferenceSeeder>();
+        services.Configure<Cooperatives.CooperativeOptions>(configuration.GetSection("Cooperatives"));
+        services.AddScoped<Cooperatives.CooperativeService>();
+        services.AddScoped<Cooperatives.Cases.RegistrationCaseService>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceCatalogService>();
         services.AddScoped<CalendarService>();

@@ -12,7 +12,7 @@ namespace KopUkm.Dashboard.Data.Seeding;
 /// Seeds the office's reference data on first start: regions, divisions, the SME service catalogue and the working
 /// calendar. Each table is seeded only while it is empty, so administrators' later edits are never overwritten.
 /// </summary>
-public sealed class ReferenceDataSeeder(IDbContextFactory<AppDbContext> dbFactory, ILogger<ReferenceDataSeeder> logger)
+public sealed class ReferenceDataSeeder(IDbContextFactory<AppDbContext> dbFactory, ILogger<ReferenceDataSeeder> logger) : IReferenceSeeder
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {

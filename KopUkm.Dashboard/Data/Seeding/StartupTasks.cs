@@ -10,7 +10,7 @@ public static class StartupTasks
     {
         await DatabaseSetup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+        await SeedReferenceDataAsync(scope.ServiceProvider);
         var demo = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
         await demo.EnsureRolesAsync();
         if (app.Configuration.GetValue<bool>("Demo:SeedUsers"))
@@ -19,5 +19,15 @@ public static class StartupTasks
         }
 
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Configuration);
+    }
+
+    /// <summary>Every feature's reference data, the office's base data (regions, divisions, calendar) first.</summary>
+    public static async Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
+        foreach (var seeder in services.GetServices<IReferenceSeeder>())
+        {
+            await seeder.SeedAsync(ct);
+        }
     }
 }

@@ -1,0 +1,328 @@
+using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KopUkm.Dashboard.Features.Cooperatives.Cases;
+
+/// <summary>
+/// Registration and data-update cases: opening, the verification stages, the document checklist, assignment and
+/// comments. Every action is checked against the workflow and the user's role and division on the server, and
+/// leaves a timeline event.
+/// </summary>
+public sealed class RegistrationCaseService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    AccessGuard guard,
+    IOptions<CooperativeOptions> options,
+    WorkingCalendarProvider calendars,
+    TimeProvider clock)
+{
+    public async Task<CaseView?> GetAsync(int caseId, CancellationToken ct = default)
+    {
+        var user = await guard.DemandAsync(Permissions.ViewCooperatives);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.Set<RegistrationCase>().AsNoTracking()
+            .Include(c => c.Documents)
+            .Include(c => c.Cooperative)
+            .FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var events = await db.Set<CaseEvent>().AsNoTracking()
+            .Where(e => e.CaseId == caseId)
+            .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
+            .Select(e => new CaseEventView(e.Kind, e.FromStage, e.ToStage, e.Document, e.Text, e.ByName, e.AtUtc))
+            .ToListAsync(ct);
+        var canWork = options.Value.CanWork(user);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new CaseView(
+            found.Id,
+            found.Version,
+            found.CooperativeId,
+            found.Cooperative!.Name,
+            found.Kind,
+            found.Stage,
+            found.SubmittedAtUtc,
+            found.StageEnteredAtUtc,
+            found.StageDueAtUtc,
+            found.StageDueAtUtc < now,
+            found.ClosedAtUtc,
+            found.AssignedUserId,
+            found.AssignedUserName,
+            found.LastReason,
+            [.. found.Documents.OrderBy(d => d.Kind).Select(d => new CaseDocumentView(d.Id, d.Version, d.Kind, d.IsRequired, d.IsVerified, d.Note, d.VerifiedByName, d.VerifiedAtUtc))],
+            events,
+            canWork ? CaseWorkflow.NextStages(found.Stage) : [],
+            canWork && !CaseWorkflow.IsClosed(found.Stage),
+            options.Value.CanAssign(user) && !CaseWorkflow.IsClosed(found.Stage));
+    }
+
+    /// <summary>Opens a case on a cooperative with its document checklist. One open case per cooperative at a time.</summary>
+    public async Task<(CommandResult Result, int? CaseId)> OpenAsync(int cooperativeId, CaseKind kind, CancellationToken ct = default)
+    {
+        var user = await DemandWorkerAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<Cooperative>().AnyAsync(c => c.Id == cooperativeId, ct))
+        {
+            return (CommandResult.Fail("Cases.CooperativeNotFound"), null);
+        }
+
+        if (await db.Set<RegistrationCase>().AnyAsync(c => c.CooperativeId == cooperativeId && c.ClosedAtUtc == null, ct))
+        {
+            return (CommandResult.Fail("Cases.AlreadyOpen"), null);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var registration = new RegistrationCase
+        {
+            CooperativeId = cooperativeId,
+            Kind = kind,
+            Stage = CaseStage.Diajukan,
+            SubmittedAtUtc = now,
+            StageEnteredAtUtc = now,
+            Documents = [.. Enum.GetValues<DocumentKind>().Select(d => new CaseDocument { Kind = d, IsRequired = CaseWorkflow.IsRequired(kind, d) })],
+        };
+        registration.StageDueAtUtc = await DueAsync(db, [(CaseStage.Diajukan, now)], CaseStage.Diajukan, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Add(registration);
+        await db.SaveChangesAsync(ct);
+        db.Add(Event(registration.Id, CaseEventKind.Submitted, user, now, toStage: CaseStage.Diajukan));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (CommandResult.Success, registration.Id);
+    }
+
+    /// <summary>Moves a case to another stage if the workflow, the checklist and the user allow it.</summary>
+    public async Task<CommandResult> MoveAsync(int caseId, long version, CaseStage to, string? reason, CancellationToken ct = default)
+    {
+        var user = await DemandWorkerAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var registration = await db.FindForUpdateAsync<RegistrationCase>(caseId, version, ct);
+        if (registration is null)
+        {
+            return CommandResult.Conflict();
+        }
+
+        await db.Entry(registration).Collection(c => c.Documents).LoadAsync(ct);
+        var from = registration.Stage;
+        if (!CaseWorkflow.CanMove(from, to))
+        {
+            return CommandResult.Fail("Cases.TransitionNotAllowed", null, from.ToString(), to.ToString());
+        }
+
+        var trimmedReason = reason?.Trim() ?? "";
+        if (CaseWorkflow.RequiresReason(to) && trimmedReason.Length == 0)
+        {
+            return CommandResult.Fail("Cases.ReasonRequired", "Reason");
+        }
+
+        if (CaseWorkflow.RequiresVerifiedDocuments(to) && registration.Documents.Any(d => d.IsRequired && !d.IsVerified))
+        {
+            return CommandResult.Fail("Cases.DocumentsNotVerified");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var visits = await VisitsAsync(db, caseId, ct);
+        visits.Add((to, now));
+        registration.Stage = to;
+        registration.StageEnteredAtUtc = now;
+        registration.LastReason = trimmedReason.Length > 0 ? trimmedReason : null;
+        registration.ClosedAtUtc = CaseWorkflow.IsClosed(to) ? now : null;
+        registration.StageDueAtUtc = await DueAsync(db, visits, to, ct);
+        db.Add(Event(caseId, CaseEventKind.StageChanged, user, now, from, to, trimmedReason));
+        return await db.TrySaveAsync(ct);
+    }
+
+    /// <summary>Marks one checklist item verified (or not) with a note.</summary>
+    public async Task<CommandResult> SetDocumentAsync(int caseId, int documentId, long documentVersion, bool verified, string? note, CancellationToken ct = default)
+    {
+        var user = await DemandWorkerAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stage = await db.Set<RegistrationCase>().Where(c => c.Id == caseId).Select(c => (CaseStage?)c.Stage).FirstOrDefaultAsync(ct);
+        if (stage is null || CaseWorkflow.IsClosed(stage.Value))
+        {
+            return CommandResult.Fail("Cases.Closed");
+        }
+
+        var document = await db.FindForUpdateAsync<CaseDocument>(documentId, documentVersion, ct);
+        if (document is null || document.CaseId != caseId)
+        {
+            return CommandResult.Conflict();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        document.IsVerified = verified;
+        document.Note = note?.Trim() ?? "";
+        document.VerifiedByName = verified ? user.DisplayName : null;
+        document.VerifiedAtUtc = verified ? now : null;
+        var @event = Event(caseId, verified ? CaseEventKind.DocumentVerified : CaseEventKind.DocumentUnverified, user, now, text: document.Note);
+        @event.Document = document.Kind;
+        db.Add(@event);
+        return await db.TrySaveAsync(ct);
+    }
+
+    /// <summary>Division heads of the cooperative divisions assign (or reassign) a case to an officer.</summary>
+    public async Task<CommandResult> AssignAsync(int caseId, long version, string assigneeUserId, CancellationToken ct = default)
+    {
+        var user = await guard.DemandAsync(Permissions.ViewCooperatives);
+        if (!options.Value.CanAssign(user))
+        {
+            throw new AccessDeniedException($"User '{user.DisplayName}' may not assign cases.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assignee = (await AssignableQuery(db).Where(u => u.Id == assigneeUserId).ToListAsync(ct)).FirstOrDefault();
+        if (assignee is null)
+        {
+            return CommandResult.Fail("Cases.AssigneeNotAllowed", "Assignee");
+        }
+
+        var registration = await db.FindForUpdateAsync<RegistrationCase>(caseId, version, ct);
+        if (registration is null)
+        {
+            return CommandResult.Conflict();
+        }
+
+        if (CaseWorkflow.IsClosed(registration.Stage))
+        {
+            return CommandResult.Fail("Cases.Closed");
+        }
+
+        registration.AssignedUserId = assignee.Id;
+        registration.AssignedUserName = assignee.Name;
+        db.Add(Event(caseId, CaseEventKind.Assigned, user, clock.GetUtcNow().UtcDateTime, text: assignee.Name));
+        return await db.TrySaveAsync(ct);
+    }
+
+    public async Task<CommandResult> CommentAsync(int caseId, string text, CancellationToken ct = default)
+    {
+        var user = await DemandWorkerAsync();
+        var body = text?.Trim() ?? "";
+        if (body.Length is 0 or > 2000)
+        {
+            return CommandResult.Fail("Validation.Required", "Comment");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<RegistrationCase>().AnyAsync(c => c.Id == caseId, ct))
+        {
+            return CommandResult.Fail("Cases.NotFound");
+        }
+
+        db.Add(Event(caseId, CaseEventKind.Commented, user, clock.GetUtcNow().UtcDateTime, text: body));
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Success;
+    }
+
+    /// <summary>Active officers and heads of the cooperative divisions, for the assignment picker.</summary>
+    public async Task<IReadOnlyList<Assignee>> ListAssigneesAsync(CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Permissions.ViewCooperatives);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await AssignableQuery(db).OrderBy(a => a.Name).ToListAsync(ct);
+    }
+
+    /// <summary>Recomputes the due time of every open case, e.g. after the holiday list changed. Changes nothing twice.</summary>
+    public async Task<int> RefreshDueDatesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.Set<RegistrationCase>().Where(c => c.ClosedAtUtc == null).ToListAsync(ct);
+        var changed = 0;
+        foreach (var registration in open)
+        {
+            var due = await DueAsync(db, await VisitsAsync(db, registration.Id, ct), registration.Stage, ct);
+            if (due != registration.StageDueAtUtc)
+            {
+                registration.StageDueAtUtc = due;
+                changed++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return changed;
+    }
+
+    private async Task<UserContext> DemandWorkerAsync()
+    {
+        var user = await guard.DemandAsync(Permissions.ViewCooperatives);
+        if (!options.Value.CanWork(user))
+        {
+            throw new AccessDeniedException($"User '{user.DisplayName}' may not act on cooperative cases.");
+        }
+
+        return user;
+    }
+
+    private IQueryable<Assignee> AssignableQuery(AppDbContext db)
+    {
+        var codes = options.Value.WorkingDivisionCodes;
+        var roles = new[] { AppRoles.Petugas, AppRoles.KepalaBidang };
+        return from u in db.Users
+               join d in db.Set<Division>() on u.DivisionId equals d.Id
+               where u.IsActive && codes.Contains(d.Code)
+                     && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!)))
+               select new Assignee(u.Id, u.FullName, d.Code);
+    }
+
+    private static async Task<List<(CaseStage Stage, DateTime EnteredAtUtc)>> VisitsAsync(AppDbContext db, int caseId, CancellationToken ct)
+    {
+        var events = await db.Set<CaseEvent>().AsNoTracking()
+            .Where(e => e.CaseId == caseId && e.ToStage != null && (e.Kind == CaseEventKind.Submitted || e.Kind == CaseEventKind.StageChanged))
+            .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
+            .Select(e => new { e.ToStage, e.AtUtc })
+            .ToListAsync(ct);
+        return [.. events.Select(e => (e.ToStage!.Value, e.AtUtc))];
+    }
+
+    private async Task<DateTime?> DueAsync(AppDbContext db, IReadOnlyList<(CaseStage, DateTime)> visits, CaseStage stage, CancellationToken ct)
+    {
+        var target = await db.Set<StageTarget>().AsNoTracking().Where(t => t.Stage == stage).Select(t => (int?)t.TargetWorkingDays).FirstOrDefaultAsync(ct);
+        return StageClock.DueAt(visits, target, await calendars.GetAsync(ct));
+    }
+
+    private static CaseEvent Event(int caseId, CaseEventKind kind, UserContext user, DateTime now, CaseStage? fromStage = null, CaseStage? toStage = null, string text = "") => new()
+    {
+        CaseId = caseId,
+        Kind = kind,
+        FromStage = fromStage,
+        ToStage = toStage,
+        Text = text,
+        ByUserId = user.UserId,
+        ByName = user.DisplayName,
+        AtUtc = now,
+    };
+}
+
+public sealed record Assignee(string Id, string Name, string DivisionCode);
+
+public sealed record CaseDocumentView(int Id, long Version, DocumentKind Kind, bool IsRequired, bool IsVerified, string Note, string? VerifiedByName, DateTime? VerifiedAtUtc);
+
+public sealed record CaseEventView(CaseEventKind Kind, CaseStage? FromStage, CaseStage? ToStage, DocumentKind? Document, string Text, string ByName, DateTime AtUtc);
+
+public sealed record CaseView(
+    int Id,
+    long Version,
+    int CooperativeId,
+    string CooperativeName,
+    CaseKind Kind,
+    CaseStage Stage,
+    DateTime SubmittedAtUtc,
+    DateTime StageEnteredAtUtc,
+    DateTime? StageDueAtUtc,
+    bool IsOverdue,
+    DateTime? ClosedAtUtc,
+    string? AssignedUserId,
+    string? AssignedUserName,
+    string? LastReason,
+    IReadOnlyList<CaseDocumentView> Documents,
+    IReadOnlyList<CaseEventView> Timeline,
+    IReadOnlyList<CaseStage> AllowedMoves,
+    bool CanWork,
+    bool CanAssign);
