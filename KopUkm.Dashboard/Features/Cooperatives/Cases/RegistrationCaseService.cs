@@ -178,7 +178,7 @@ public sealed class RegistrationCaseService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var assignee = (await AssignableQuery(db).Where(u => u.Id == assigneeUserId).ToListAsync(ct)).FirstOrDefault();
+        var assignee = (await ListAssigneesAsync(db, ct)).FirstOrDefault(a => a.Id == assigneeUserId);
         if (assignee is null)
         {
             return CommandResult.Fail("Cases.AssigneeNotAllowed", "Assignee");
@@ -226,7 +226,7 @@ public sealed class RegistrationCaseService(
     {
         await guard.DemandAsync(Permissions.ViewCooperatives);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await AssignableQuery(db).OrderBy(a => a.Name).ToListAsync(ct);
+        return await ListAssigneesAsync(db, ct);
     }
 
     /// <summary>Recomputes the due time of every open case, e.g. after the holiday list changed. Changes nothing twice.</summary>
@@ -260,15 +260,19 @@ public sealed class RegistrationCaseService(
         return user;
     }
 
-    private IQueryable<Assignee> AssignableQuery(AppDbContext db)
+    /// <summary>A few dozen people at most: filtered in SQL, shaped in memory.</summary>
+    private async Task<List<Assignee>> ListAssigneesAsync(AppDbContext db, CancellationToken ct)
     {
         var codes = options.Value.WorkingDivisionCodes;
         var roles = new[] { AppRoles.Petugas, AppRoles.KepalaBidang };
-        return from u in db.Users
-               join d in db.Set<Division>() on u.DivisionId equals d.Id
-               where u.IsActive && codes.Contains(d.Code)
-                     && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!)))
-               select new Assignee(u.Id, u.FullName, d.Code);
+        var rows = await (from u in db.Users
+                          join d in db.Set<Division>() on u.DivisionId equals d.Id
+                          where u.IsActive && codes.Contains(d.Code)
+                                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!)))
+                          orderby u.FullName
+                          select new { u.Id, u.FullName, d.Code })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new Assignee(r.Id, r.FullName, r.Code))];
     }
 
     private static async Task<List<(CaseStage Stage, DateTime EnteredAtUtc)>> VisitsAsync(AppDbContext db, int caseId, CancellationToken ct)
