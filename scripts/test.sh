@@ -19,7 +19,7 @@ dotnet build KopUkm.Dashboard.sln --no-restore
 
 log="$(mktemp)"
 set +e
-dotnet test KopUkm.Dashboard.sln --no-build 2>&1 | tee "$log"
+dotnet test KopUkm.Dashboard.sln --no-build --blame-hang-timeout 10m 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -24,7 +24,7 @@ public sealed class TestServices : IAsyncDisposable
     private readonly TempFolder folder = new();
     private readonly ServiceProvider provider;
 
-    private TestServices(Dictionary<string, string?>? settings)
+    private TestServices(Dictionary<string, string?>? settings, bool validateScopes)
     {
         var config = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Folder"] = folder.Path })
@@ -43,7 +43,7 @@ public sealed class TestServices : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.RemoveAll<ICurrentUserAccessor>();
         services.AddSingleton<ICurrentUserAccessor>(User);
-        provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = validateScopes });
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
@@ -54,9 +54,12 @@ public sealed class TestServices : IAsyncDisposable
 
     public string DataFolder => folder.Path;
 
-    public static async Task<TestServices> CreateAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="validateScopes">
+    /// Off only when a bunit test uses these services as its fallback provider, which resolves from the root.
+    /// </param>
+    public static async Task<TestServices> CreateAsync(Dictionary<string, string?>? settings = null, bool validateScopes = true)
     {
-        var services = new TestServices(settings);
+        var services = new TestServices(settings, validateScopes);
         await DatabaseSetup.MigrateAsync(services.provider);
         await using var scope = services.provider.CreateAsyncScope();
         await StartupTasks.SeedReferenceDataAsync(scope.ServiceProvider);
