@@ -1,3 +1,4 @@
+using System.Globalization;
 using KopUkm.Dashboard.Features.Calendar;
 
 namespace KopUkm.Dashboard.Features.Cooperatives.Import;
@@ -53,7 +54,7 @@ internal sealed class CooperativeImportMatcher
 
         if (errors.Count == 0 && target is not null && !claimedBy.TryAdd(target.Id, row.Line))
         {
-            errors.Add(new CsvLineError(row.Line, "CooperativeImport.SameCooperativeTwice", claimedBy[target.Id].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            errors.Add(new CsvLineError(row.Line, "CooperativeImport.SameCooperativeTwice", claimedBy[target.Id].ToString(CultureInfo.InvariantCulture)));
         }
 
         return (errors.Count == 0 ? target : null, errors);

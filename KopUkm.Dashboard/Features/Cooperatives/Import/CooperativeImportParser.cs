@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using CsvHelper;
@@ -183,8 +184,8 @@ public static class CooperativeImportParser
             "Validation.Required" => new CsvLineError(line, "CooperativeImport.Required", column),
             "Validation.MaxLength" => new CsvLineError(line, "CooperativeImport.TooLong", column),
             "Validation.NotInFuture" => new CsvLineError(line, "CooperativeImport.FutureDate", column),
-            "Validation.Range" => new CsvLineError(line, "CooperativeImport.RatYearRange", Convert.ToString(form.LastRatYear, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
-            _ => new CsvLineError(line, error.MessageKey, error.Args.Length > 0 ? Convert.ToString(error.Args[0], System.Globalization.CultureInfo.InvariantCulture) ?? "" : column),
+            "Validation.Range" => new CsvLineError(line, "CooperativeImport.RatYearRange", Convert.ToString(form.LastRatYear, CultureInfo.InvariantCulture) ?? ""),
+            _ => new CsvLineError(line, error.MessageKey, error.Args.Length > 0 ? Convert.ToString(error.Args[0], CultureInfo.InvariantCulture) ?? "" : column),
         };
     }
 

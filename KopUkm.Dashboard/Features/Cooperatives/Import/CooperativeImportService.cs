@@ -99,7 +99,9 @@ public sealed class CooperativeImportService(
             else
             {
                 form.ApplyTo(target);
-                db.ChangeTracker.DetectChanges();
+
+                // This entry only: scanning the whole tracker per row made re-importing 3,000 rows take 20 s.
+                db.Entry(target).DetectChanges();
                 if (db.Entry(target).State == EntityState.Modified)
                 {
                     action = CooperativeImportAction.Update;
