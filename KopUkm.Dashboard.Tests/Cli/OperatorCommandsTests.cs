@@ -2,11 +2,15 @@ using KopUkm.Dashboard.Cli;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Backups;
+using KopUkm.Dashboard.Features.Cooperatives;
+using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static KopUkm.Dashboard.Tests.Features.Cooperatives.Import.ImportFiles;
 
 namespace KopUkm.Dashboard.Tests.Cli;
 
@@ -103,5 +107,72 @@ public sealed class OperatorCommandsTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("tidak ditemukan", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_cooperatives_dry_run_prints_the_bad_lines_writes_nothing_and_exits_1()
+    {
+        var file = WriteList(Row("KSP Maju Bersama", "1571010001", ""), Row("KSP Tanpa Anggota", "1571010002", "", (CooperativeCsvFormat.Members, "")));
+
+        var (exit, output, error) = await RunAsync("import-cooperatives", file, "--dry-run");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Baris 3: kolom Jumlah Anggota wajib diisi.", error, StringComparison.Ordinal);
+        Assert.Contains("Uji coba, tidak ada yang disimpan: 1 akan ditambahkan, 0 akan diperbarui, 0 tidak berubah, 1 baris bermasalah.", output, StringComparison.Ordinal);
+        Assert.Equal(0, await CountCooperativesAsync());
+    }
+
+    [Fact]
+    public async Task Import_cooperatives_saves_the_valid_rows_and_exits_1_when_a_row_is_bad()
+    {
+        var file = WriteList(Row("KSP Maju Bersama", "1571010001", ""), Row("KSP Medan", "1571010002", "", (CooperativeCsvFormat.Region, "Kota Medan")));
+
+        var (exit, output, error) = await RunAsync("import-cooperatives", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Baris 3: kabupaten/kota \"Kota Medan\" tidak dikenal", error, StringComparison.Ordinal);
+        Assert.Contains("1 ditambahkan, 0 diperbarui, 0 tidak berubah, 1 baris bermasalah dilewati.", output, StringComparison.Ordinal);
+        Assert.Equal(1, await CountCooperativesAsync());
+    }
+
+    [Fact]
+    public async Task Import_cooperatives_of_an_all_good_file_exits_0_and_a_second_run_changes_nothing()
+    {
+        var file = WriteList(Row("KSP Maju Bersama", "1571010001", ""), Row("KUD Sumber Rejeki", "", "9120001234567", (CooperativeCsvFormat.Region, "15.01")));
+
+        var first = await RunAsync("import-cooperatives", file);
+        var second = await RunAsync("import-cooperatives", file);
+
+        Assert.Equal((0, ""), (first.Exit, first.Err));
+        Assert.Contains("2 ditambahkan, 0 diperbarui, 0 tidak berubah", first.Out, StringComparison.Ordinal);
+        Assert.Equal(0, second.Exit);
+        Assert.Contains("0 ditambahkan, 0 diperbarui, 2 tidak berubah", second.Out, StringComparison.Ordinal);
+        Assert.Equal(2, await CountCooperativesAsync());
+    }
+
+    [Fact]
+    public async Task Import_cooperatives_explains_its_usage_and_reports_a_missing_file()
+    {
+        var usage = await RunAsync("import-cooperatives");
+        var missing = await RunAsync("import-cooperatives", Path.Combine(folder.Path, "tidak-ada.csv"));
+
+        Assert.Equal(2, usage.Exit);
+        Assert.Contains("Cara pakai: import-cooperatives", usage.Err, StringComparison.Ordinal);
+        Assert.Equal(1, missing.Exit);
+        Assert.Contains("tidak ditemukan", missing.Err, StringComparison.Ordinal);
+    }
+
+    private string WriteList(params Dictionary<string, string>[] rows)
+    {
+        var path = folder.File("koperasi.csv");
+        File.WriteAllText(path, Csv(rows));
+        return path;
+    }
+
+    private async Task<int> CountCooperativesAsync()
+    {
+        await using var app = AppHost.Build([], b => b.Configuration["Data:Folder"] = folder.Path);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Set<Cooperative>().CountAsync();
     }
 }

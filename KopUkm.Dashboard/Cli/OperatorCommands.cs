@@ -3,6 +3,7 @@ using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Backups;
+using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Users;
 using KopUkm.Dashboard.Localization;
 using Microsoft.Extensions.Localization;
@@ -11,11 +12,12 @@ namespace KopUkm.Dashboard.Cli;
 
 /// <summary>
 /// The same program doubles as the operator's tool: <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c>,
-/// <c>backup</c> and <c>restore</c>. Each prints a plain sentence and exits non-zero on failure.
+/// <c>backup</c>, <c>restore</c> and <c>import-cooperatives</c>. Each prints a plain sentence and exits non-zero on
+/// failure (2 when it was called wrongly).
 /// </summary>
 public static class OperatorCommands
 {
-    public static IReadOnlySet<string> Names { get; } = new HashSet<string> { "migrate", "seed-demo", "create-admin", "backup", "restore", "help" };
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string> { "migrate", "seed-demo", "create-admin", "backup", "restore", "import-cooperatives", "help" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -32,6 +34,7 @@ public static class OperatorCommands
                 "create-admin" => await CreateAdminAsync(app, args[1..], output, error, L),
                 "backup" => await BackupAsync(app, args[1..], output, error, L),
                 "restore" => await RestoreAsync(app, args[1..], output, error, L),
+                "import-cooperatives" => await ImportCooperativesAsync(app, args[1..], output, error, L),
                 _ => Help(output, L),
             };
         }
@@ -130,6 +133,51 @@ public static class OperatorCommands
 
         await output.WriteLineAsync(L["Cli.RestoreDone", args[0], result.PreRestoreBackup ?? "-"]);
         return 0;
+    }
+
+    /// <summary>
+    /// <c>import-cooperatives &lt;file&gt; [--dry-run]</c>: prints each bad row with its line and reason, imports the
+    /// valid rows (unless a dry run) and prints the counts. Exits 0 only when every row was valid.
+    /// </summary>
+    private static async Task<int> ImportCooperativesAsync(WebApplication app, string[] args, TextWriter output, TextWriter error, IStringLocalizer L)
+    {
+        var dryRun = args.Contains("--dry-run", StringComparer.Ordinal);
+        var files = args.Where(a => a != "--dry-run").ToList();
+        if (files.Count != 1 || files[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            await error.WriteLineAsync(L["Cli.ImportUsage"]);
+            return 2;
+        }
+
+        var path = files[0];
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync(L["Cli.ImportFileNotFound", path]);
+            return 1;
+        }
+
+        await MigrateAsync(app, TextWriter.Null, L);
+        await using var scope = app.Services.CreateAsyncScope();
+        var imports = scope.ServiceProvider.GetRequiredService<CooperativeImportService>();
+        CooperativeImportResult result;
+        await using (var file = File.OpenRead(path))
+        {
+            result = await imports.ImportAsOperatorAsync(file, Path.GetFileName(path), dryRun);
+        }
+
+        if (result.FileError is { } fileError)
+        {
+            await error.WriteLineAsync(L.Reason(fileError));
+            return 1;
+        }
+
+        foreach (var line in result.Errors)
+        {
+            await error.WriteLineAsync(L.LineMessage(line));
+        }
+
+        await output.WriteLineAsync(L[dryRun ? "Cli.ImportDryRun" : "Cli.ImportDone", result.Added, result.Updated, result.Unchanged, result.BadRows]);
+        return result.AllRowsValid ? 0 : 1;
     }
 
     /// <summary>Reads <c>--key value</c> pairs.</summary>

@@ -18,6 +18,7 @@ public static class FeatureServices
         services.AddScoped<IReferenceSeeder, Cooperatives.CooperativeReferenceSeeder>();
         services.Configure<Cooperatives.CooperativeOptions>(configuration.GetSection("Cooperatives"));
         services.AddScoped<Cooperatives.CooperativeService>();
+        services.AddScoped<Cooperatives.Import.CooperativeImportService>();
         services.AddScoped<Cooperatives.Cases.RegistrationCaseService>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceCatalogService>();

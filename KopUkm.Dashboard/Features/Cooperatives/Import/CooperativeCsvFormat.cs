@@ -31,6 +31,20 @@ public static class CooperativeCsvFormat
     public static IReadOnlyList<string> Header { get; } =
         [Name, Type, Pattern, Level, Region, Address, Chair, Phone, Email, FoundedOn, Members, DeedNumber, DeedDate, AhuNumber, AhuDate, Nib, Nik, Status, LastRat];
 
+    /// <summary>The position of a column in <see cref="Header"/>, or -1; header names match ignoring case.</summary>
+    public static int IndexOf(string column)
+    {
+        for (var i = 0; i < Header.Count; i++)
+        {
+            if (string.Equals(Header[i], column, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Columns a row cannot do without.</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } = [Name, Type, Region, Members];
 
@@ -41,6 +55,18 @@ public static class CooperativeCsvFormat
         [CooperativeType.Produsen] = "Produsen",
         [CooperativeType.Pemasaran] = "Pemasaran",
         [CooperativeType.Jasa] = "Jasa",
+    };
+
+    public static IReadOnlyDictionary<CooperativePattern, string> PatternNames { get; } = new Dictionary<CooperativePattern, string>
+    {
+        [CooperativePattern.Konvensional] = "Konvensional",
+        [CooperativePattern.Syariah] = "Syariah",
+    };
+
+    public static IReadOnlyDictionary<CooperativeLevel, string> LevelNames { get; } = new Dictionary<CooperativeLevel, string>
+    {
+        [CooperativeLevel.Primer] = "Primer",
+        [CooperativeLevel.Sekunder] = "Sekunder",
     };
 
     public static IReadOnlyDictionary<ActivityStatus, string> StatusNames { get; } = new Dictionary<ActivityStatus, string>
@@ -54,8 +80,8 @@ public static class CooperativeCsvFormat
     [
         c.Name,
         TypeNames[c.Type],
-        c.Pattern == CooperativePattern.Syariah ? "Syariah" : "Konvensional",
-        c.Level == CooperativeLevel.Sekunder ? "Sekunder" : "Primer",
+        PatternNames[c.Pattern],
+        LevelNames[c.Level],
         regionName,
         c.Address,
         c.ChairName,
