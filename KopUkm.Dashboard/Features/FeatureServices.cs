@@ -19,6 +19,8 @@ public static class FeatureServices
         services.Configure<Cooperatives.CooperativeOptions>(configuration.GetSection("Cooperatives"));
         services.AddScoped<Cooperatives.CooperativeService>();
         services.AddScoped<Cooperatives.Cases.RegistrationCaseService>();
+        services.AddScoped<Cooperatives.SupervisionService>();
+        services.AddScoped<Cooperatives.CooperativeDemoSeeder>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceCatalogService>();
         services.AddScoped<CalendarService>();
