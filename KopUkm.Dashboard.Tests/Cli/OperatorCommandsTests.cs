@@ -44,6 +44,19 @@ public sealed class OperatorCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Seed_demo_adds_the_accounts_and_the_demo_register_once()
+    {
+        var first = await RunAsync("seed-demo");
+        var second = await RunAsync("seed-demo");
+
+        Assert.Equal((0, 0), (first.Exit, second.Exit));
+        Assert.Contains("6 akun demo baru", first.Out, StringComparison.Ordinal);
+        Assert.Contains("3909 koperasi demo dan 200 kasus", first.Out, StringComparison.Ordinal);
+        Assert.Contains("0 akun demo baru", second.Out, StringComparison.Ordinal);
+        Assert.Contains("koperasi demo tidak ditambahkan", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_admin_makes_an_administrator_who_can_sign_in()
     {
         var (exit, output, _) = await RunAsync("create-admin", "--email", "kepala.ti@jambiprov.go.id", "--password", "sandi-operator-2026", "--name", "Kepala TI");

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Hosting;
 namespace KopUkm.Dashboard.Tests.TestInfrastructure;
 
 /// <summary>
-/// The whole app on a throwaway data folder: real SQLite, in-memory Hangfire storage, demo users seeded,
+/// The whole app on a throwaway data folder: real SQLite, in-memory Hangfire storage, demo users seeded (but not the
+/// demo register: no test here needs it, and every host would pay for it),
 /// sessions re-checked every two seconds so session-ending tests need not wait a minute.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
@@ -26,6 +27,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Data:Folder", folder.Path);
         builder.UseSetting("Jobs:Storage", "InMemory");
         builder.UseSetting("Demo:SeedUsers", "true");
+        builder.UseSetting("Demo:SeedCooperatives", "false");
         builder.UseSetting("Auth:SessionRevalidationInterval", "00:00:02");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)

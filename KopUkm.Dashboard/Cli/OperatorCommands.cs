@@ -4,6 +4,7 @@ using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Backups;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
+using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Users;
 using KopUkm.Dashboard.Localization;
 using Microsoft.Extensions.Localization;
@@ -67,6 +68,10 @@ public static class OperatorCommands
         await using var scope = app.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedDemoUsersAsync();
         await output.WriteLineAsync(L["Cli.DemoSeeded", created]);
+        var seeded = await scope.ServiceProvider.GetRequiredService<CooperativeDemoSeeder>().SeedAsync();
+        await output.WriteLineAsync(seeded.Cooperatives == 0
+            ? L["Cli.DemoCooperativesExist"]
+            : L["Cli.DemoCooperativesSeeded", seeded.Cooperatives, seeded.Cases, seeded.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
         return 0;
     }
 

@@ -20,6 +20,8 @@ public static class FeatureServices
         services.AddScoped<Cooperatives.CooperativeService>();
         services.AddScoped<Cooperatives.Import.CooperativeImportService>();
         services.AddScoped<Cooperatives.Cases.RegistrationCaseService>();
+        services.AddScoped<Cooperatives.SupervisionService>();
+        services.AddScoped<Cooperatives.CooperativeDemoSeeder>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceCatalogService>();
         services.AddScoped<CalendarService>();

@@ -1,5 +1,7 @@
 using Hangfire;
 using KopUkm.Dashboard.Features.Backups;
+using KopUkm.Dashboard.Features.Cooperatives;
+using KopUkm.Dashboard.Features.Cooperatives.Cases;
 using KopUkm.Dashboard.Localization;
 
 namespace KopUkm.Dashboard.Jobs;
@@ -9,9 +11,17 @@ public static class RecurringJobs
 {
     public const string NightlyBackup = "backup-nightly";
 
+    /// <summary>Daily 02:00 WIB: <see cref="SupervisionFlagJob"/>.</summary>
+    public const string SupervisionFlags = "cooperative-supervision-flags";
+
+    /// <summary>Daily 02:15 WIB: <see cref="CaseDueDateRefreshJob"/>.</summary>
+    public const string CaseDueDates = "cooperative-case-due-dates";
+
     internal static void AddJobServices(IServiceCollection services)
     {
         services.AddScoped<BackupJob>();
+        services.AddScoped<SupervisionFlagJob>();
+        services.AddScoped<CaseDueDateRefreshJob>();
     }
 
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
@@ -22,5 +32,10 @@ public static class RecurringJobs
             job => job.RunAsync(CancellationToken.None),
             configuration["Backup:Schedule"] ?? "0 1 * * *",
             wib);
+
+        // After the backup, so a bad night's flagging can be undone from it; due dates a little later, so the two
+        // writers do not queue behind each other on SQLite.
+        jobs.AddOrUpdate<SupervisionFlagJob>(SupervisionFlags, job => job.RunAsync(CancellationToken.None), "0 2 * * *", wib);
+        jobs.AddOrUpdate<CaseDueDateRefreshJob>(CaseDueDates, job => job.RunAsync(CancellationToken.None), "15 2 * * *", wib);
     }
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Jobs;
 
 namespace KopUkm.Dashboard.Data.Seeding;
@@ -16,6 +17,13 @@ public static class StartupTasks
         if (app.Configuration.GetValue<bool>("Demo:SeedUsers"))
         {
             await demo.SeedDemoUsersAsync();
+
+            // Demo:SeedCooperatives lets a throwaway Development host (the HTTP and browser tests) skip the few
+            // seconds the demo register costs.
+            if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedCooperatives", true))
+            {
+                await scope.ServiceProvider.GetRequiredService<CooperativeDemoSeeder>().SeedAsync();
+            }
         }
 
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Configuration);

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Cooperatives.Cases;
+using KopUkm.Dashboard.Features.Cooperatives.Demo;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace KopUkm.Dashboard.Features.Cooperatives;
+
+/// <summary>
+/// Fills an empty register with the province's demo cooperatives (about 3,900, in the office's reported
+/// active/inactive proportions) and about 200 registration cases in every stage, then flags the supervision
+/// candidates. Used by the <c>seed-demo</c> command and, in Development with demo accounts, at start.
+/// </summary>
+public sealed class CooperativeDemoSeeder(
+    IDbContextFactory<AppDbContext> dbFactory,
+    WorkingCalendarProvider calendars,
+    SupervisionService supervision,
+    TimeProvider clock,
+    ILogger<CooperativeDemoSeeder> logger)
+{
+    /// <summary>The seed the command and the start use, so every demo install shows the same register.</summary>
+    public const int DefaultSeed = 1500;
+
+    /// <summary>Rows per SaveChanges: large enough to be quick, small enough to keep the change tracker cheap.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>
+    /// Seeds the demo register if it holds no cooperative yet; otherwise adds nothing. The same seed, regions,
+    /// calendar and day give the same data. Cases are assigned to the demo officer and head of the Kelembagaan
+    /// division when their accounts exist (seed them first), and left unassigned otherwise.
+    /// </summary>
+    public async Task<CooperativeDemoSeedResult> SeedAsync(int seed = DefaultSeed, CancellationToken ct = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(WibTime.ToWib(nowUtc));
+        var rng = new Random(seed);
+        List<Cooperative> cooperatives;
+        List<DemoCase> cases;
+
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            // Inserts only: nothing to detect, and detecting over thousands of tracked rows is what makes bulk saves slow.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+            // One write transaction for all of it: SQLite takes the write lock at its start, so a second seeder running
+            // at the same moment waits, then finds the register filled; and a failure leaves no half-seeded register.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await db.Set<Cooperative>().AnyAsync(ct))
+            {
+                return new CooperativeDemoSeedResult(0, 0, stopwatch.Elapsed);
+            }
+
+            var regions = await db.Set<Region>().AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Code).ToListAsync(ct);
+            if (regions.Count == 0)
+            {
+                throw new InvalidOperationException("Seed the reference data (regions) before the demo cooperatives.");
+            }
+
+            var targets = await db.Set<StageTarget>().AsNoTracking().ToDictionaryAsync(t => t.Stage, t => t.TargetWorkingDays, ct);
+            var officer = await FindStaffAsync(db, AppRoles.Petugas, ct);
+            var head = await FindStaffAsync(db, AppRoles.KepalaBidang, ct);
+            var calendar = await calendars.GetAsync(ct);
+
+            cooperatives = new DemoCooperativeGenerator(rng, regions, today, nowUtc).Generate();
+            await InsertAsync(db, cooperatives, ct);
+
+            cases = new DemoCaseGenerator(rng, nowUtc, calendar, targets, officer, head).Generate(cooperatives);
+            await InsertAsync(db, cases.Select(c => c.Case), ct);
+            foreach (var demoCase in cases)
+            {
+                demoCase.Events.ForEach(e => e.CaseId = demoCase.Case.Id);
+            }
+
+            await InsertAsync(db, cases.SelectMany(c => c.Events.OrderBy(e => e.AtUtc)), ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        var flagged = await supervision.FlagCandidatesAsync(ct);
+        logger.LogInformation(
+            "Seeded {Cooperatives} demo cooperatives ({Candidates} supervision candidates) and {Cases} cases in {Seconds:0.0} s",
+            cooperatives.Count,
+            flagged.Candidates,
+            cases.Count,
+            stopwatch.Elapsed.TotalSeconds);
+        return new CooperativeDemoSeedResult(cooperatives.Count, cases.Count, stopwatch.Elapsed);
+    }
+
+    /// <summary>The Kelembagaan division's demo account with the given role, if it was seeded.</summary>
+    private static async Task<DemoStaff?> FindStaffAsync(AppDbContext db, string role, CancellationToken ct)
+    {
+        var email = DemoUsers.All.First(u => u.Role == role && u.DivisionCode == "KLM").Email;
+        return await db.Users.AsNoTracking()
+            .Where(u => u.Email == email && u.IsActive)
+            .Select(u => new DemoStaff(u.Id, u.FullName))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    private static async Task InsertAsync<T>(AppDbContext db, IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        foreach (var batch in rows.Chunk(BatchSize))
+        {
+            db.Set<T>().AddRange(batch);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+}
+
+/// <summary>What a demo seeding added (nothing when the register already held cooperatives) and how long it took.</summary>
+public sealed record CooperativeDemoSeedResult(int Cooperatives, int Cases, TimeSpan Elapsed);
