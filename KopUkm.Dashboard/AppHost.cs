@@ -14,7 +14,9 @@ namespace KopUkm.Dashboard;
 /// <summary>Composition of the app: the services it registers and the pipeline it serves. Program.cs only chooses web or command.</summary>
 public static class AppHost
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="configure">Runs before the app registers its services (settings, environment).</param>
+    /// <param name="overrideServices">Runs after, to replace a registration (benchmarks acting as a fixed user).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (!builder.Environment.IsDevelopment())
@@ -33,6 +35,7 @@ public static class AppHost
         builder.Services.AddAppJobs(builder.Configuration);
         builder.Services.AddAppHealthChecks();
         builder.Services.AddFeatureServices(builder.Configuration);
+        overrideServices?.Invoke(builder.Services);
         return builder.Build();
     }
 

@@ -20,6 +20,7 @@ public static class FeatureServices
         services.AddScoped<Cooperatives.CooperativeService>();
         services.AddScoped<Cooperatives.Import.CooperativeImportService>();
         services.AddScoped<Cooperatives.Cases.RegistrationCaseService>();
+        services.AddScoped<Cooperatives.Cases.StageTargetService>();
         services.AddScoped<Cooperatives.SupervisionService>();
         services.AddScoped<Cooperatives.CooperativeDemoSeeder>();
         services.AddScoped<OrganizationService>();

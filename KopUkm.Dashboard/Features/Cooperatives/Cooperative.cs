@@ -13,11 +13,11 @@ public sealed class Cooperative : IVersioned
     /// <summary>Upper-case name without legal prefixes, punctuation or repeated spaces: the duplicate-warning key.</summary>
     public string NormalizedName { get; set; } = "";
 
-    public CooperativeType Type { get; set; }
+    public CooperativeType Type { get; set; } = CooperativeType.SimpanPinjam;
 
-    public CooperativePattern Pattern { get; set; }
+    public CooperativePattern Pattern { get; set; } = CooperativePattern.Konvensional;
 
-    public CooperativeLevel Level { get; set; }
+    public CooperativeLevel Level { get; set; } = CooperativeLevel.Primer;
 
     public int RegionId { get; set; }
 
