@@ -108,7 +108,7 @@ public sealed class LoginAndMenuTests(BrowserFixture browser)
         await page.WaitForInteractiveAsync();
 
         await page.GetByTestId("user-menu-button").ClickAsync();
-        await page.GetByText("Ubah kata sandi").ClickAsync();
+        await page.GetByTestId("menu-change-password").ClickAsync();
         await page.WaitForURLAsync("**/Account/Manage/ChangePassword");
         await page.GetByLabel("Kata sandi saat ini").FillAsync("kata-sandi-lama-1");
         await page.GetByLabel("Kata sandi baru", new() { Exact = true }).FillAsync("kata-sandi-baru-2");

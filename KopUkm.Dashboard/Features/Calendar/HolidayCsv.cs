@@ -70,6 +70,3 @@ public static class HolidayCsv
 }
 
 public sealed record HolidayCsvResult(IReadOnlyList<Holiday> Holidays, IReadOnlyList<CsvLineError> Errors);
-
-/// <summary>A rejected line: its number in the file, a resource key for the reason, and the offending value.</summary>
-public sealed record CsvLineError(int Line, string MessageKey, string Value);

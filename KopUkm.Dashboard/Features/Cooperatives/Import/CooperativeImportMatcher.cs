@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using System.Globalization;
 using KopUkm.Dashboard.Features.Calendar;
 

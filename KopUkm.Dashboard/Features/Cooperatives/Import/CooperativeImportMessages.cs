@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Calendar;
 using Microsoft.Extensions.Localization;
 
