@@ -21,6 +21,9 @@ public static class FeatureServices
         services.AddScoped<Cooperatives.Import.CooperativeImportService>();
         services.AddScoped<Cooperatives.Cases.RegistrationCaseService>();
         services.AddScoped<Cooperatives.Cases.StageTargetService>();
+        services.Configure<Tickets.TicketOptions>(configuration.GetSection("Tickets"));
+        services.AddScoped<Tickets.TicketSlaProjector>();
+        services.AddScoped<Tickets.TicketService>();
         services.AddScoped<Cooperatives.SupervisionService>();
         services.AddScoped<Cooperatives.CooperativeDemoSeeder>();
         services.AddScoped<OrganizationService>();

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text;
 using KopUkm.Dashboard.Common;
 
@@ -49,7 +48,7 @@ public static class CooperativeRules
             Add(nameof(form.Phone), "Validation.Phone");
         }
 
-        if (!string.IsNullOrWhiteSpace(form.Email) && !IsEmail(form.Email.Trim()))
+        if (!string.IsNullOrWhiteSpace(form.Email) && !EmailAddresses.IsValid(form.Email))
         {
             Add(nameof(form.Email), "Validation.Email");
         }
@@ -112,7 +111,4 @@ public static class CooperativeRules
 
     private static bool IsDigits(string text, int? exactLength = null) =>
         text.Length > 0 && text.All(char.IsAsciiDigit) && (exactLength is null || text.Length == exactLength);
-
-    private static bool IsEmail(string text) =>
-        MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
 }

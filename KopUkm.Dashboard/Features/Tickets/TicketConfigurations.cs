@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KopUkm.Dashboard.Features.Tickets;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> builder)
+    {
+        builder.Property(t => t.Code).HasMaxLength(20);
+        builder.Property(t => t.ApplicantName).HasMaxLength(150);
+        builder.Property(t => t.BusinessName).HasMaxLength(200);
+        builder.Property(t => t.Nib).HasMaxLength(13);
+        builder.Property(t => t.Phone).HasMaxLength(30);
+        builder.Property(t => t.Email).HasMaxLength(150);
+        builder.Property(t => t.LaporTrackingNumber).HasMaxLength(40);
+        builder.Property(t => t.Description).HasMaxLength(4000);
+        builder.Property(t => t.ResolutionNote).HasMaxLength(2000);
+        builder.Property(t => t.PauseReason).HasMaxLength(500);
+        builder.Property(t => t.AssignedUserId).HasMaxLength(64);
+        builder.Property(t => t.AssignedUserName).HasMaxLength(200);
+        builder.Property(t => t.Size).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Priority).HasConversion<string>().HasMaxLength(10);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.FirstResponseSla).HasConversion<string>().HasMaxLength(10);
+        builder.Property(t => t.ResolutionSla).HasConversion<string>().HasMaxLength(10);
+        builder.HasOne(t => t.Region).WithMany().HasForeignKey(t => t.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.ServiceType).WithMany().HasForeignKey(t => t.ServiceTypeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.Division).WithMany().HasForeignKey(t => t.DivisionId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasIndex(t => t.Code).IsUnique();
+        // The queues: a division's open work by status and age, an officer's open work, SLA refresh of open tickets.
+        builder.HasIndex(t => new { t.DivisionId, t.Status, t.CreatedAtUtc });
+        builder.HasIndex(t => new { t.AssignedUserId, t.Status });
+        builder.HasIndex(t => new { t.Status, t.ResolutionSla });
+        builder.HasIndex(t => t.CreatedAtUtc);
+        builder.HasIndex(t => t.Nib);
+        builder.HasIndex(t => t.LaporTrackingNumber);
+    }
+}
+
+internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>
+{
+    public void Configure(EntityTypeBuilder<TicketEvent> builder)
+    {
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Text).HasMaxLength(4000);
+        builder.Property(e => e.ByUserId).HasMaxLength(64);
+        builder.Property(e => e.ByName).HasMaxLength(200);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.TicketId, e.AtUtc });
+    }
+}
+
+internal sealed class TicketHandoffConfiguration : IEntityTypeConfiguration<TicketHandoff>
+{
+    public void Configure(EntityTypeBuilder<TicketHandoff> builder)
+    {
+        builder.Property(h => h.Reason).HasMaxLength(1000);
+        builder.Property(h => h.ByName).HasMaxLength(200);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(h => h.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(h => new { h.TicketId, h.HandedOffAtUtc });
+        builder.HasIndex(h => new { h.ToDivisionId, h.AcceptedAtUtc });
+    }
+}

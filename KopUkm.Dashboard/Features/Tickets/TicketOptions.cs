@@ -1,0 +1,17 @@
+namespace KopUkm.Dashboard.Features.Tickets;
+
+/// <summary>Ticket settings (section <c>Tickets</c>).</summary>
+public sealed class TicketOptions
+{
+    /// <summary>How long after resolution or closing an applicant's ticket may be reopened.</summary>
+    public int ReopenWindowDays { get; set; } = 30;
+
+    /// <summary>How soon the receiving division must act on a handoff.</summary>
+    public int HandoffAcceptanceWorkingDays { get; set; } = 1;
+
+    /// <summary>Share of a target after which a running clock is "at risk".</summary>
+    public double AtRiskThreshold { get; set; } = 0.8;
+
+    /// <summary>Division codes where new tickets go to the least-loaded officer automatically.</summary>
+    public List<string> AutoAssignDivisionCodes { get; set; } = [];
+}
