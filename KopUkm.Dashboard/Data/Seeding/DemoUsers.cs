@@ -18,6 +18,7 @@ public static class DemoUsers
         new("staf.ti@kopukm.demo", "Budi Santoso, S.T.", AppRoles.StafTI, "TI"),
         new("petugas.klm@kopukm.demo", "Dewi Lestari, S.H.", AppRoles.Petugas, "KLM"),
         new("petugas.umk@kopukm.demo", "Yusuf Hidayat, S.E.", AppRoles.Petugas, "UMK"),
+        new("kabid.umk@kopukm.demo", "Hendra Gunawan, S.E., M.Si.", AppRoles.KepalaBidang, "UMK"),
     ];
 }
 
