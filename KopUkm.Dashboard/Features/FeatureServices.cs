@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Backups;
@@ -32,6 +33,8 @@ public static class FeatureServices
         services.AddSingleton<WorkingCalendarProvider>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<ProfileService>();
+        services.AddScoped<Notifications.NotificationService>();
+        services.AddSingleton<ChangeNotifier>();
         services.AddScoped<Audit.AuditTrailService>();
         services.AddScoped<Dashboard.OfficeOverviewService>();
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));

@@ -1,4 +1,6 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Notifications;
 using KopUkm.Dashboard.Features.Cooperatives.Cases;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
@@ -182,6 +184,22 @@ public sealed class RegistrationCaseServiceTests : IAsyncLifetime
 
         app.ActAs(AppRoles.KepalaBidang, umk, "head-umk", divisionCode: "UMK");
         await Assert.ThrowsAsync<AccessDeniedException>(() => Cases.AssignAsync(view.Id, assigned.Version, klmOfficer));
+    }
+
+    [Fact]
+    public async Task Assigning_a_case_sends_the_officer_a_notification_linking_to_it()
+    {
+        var view = await OpenAsync();
+        var (klm, _) = await DivisionsAsync(app);
+        var officer = await CreateUserAsync("officer.klm@kopukm.test", AppRoles.Petugas, klm);
+        app.ActAs(AppRoles.KepalaBidang, klm, "head-klm", divisionCode: "KLM");
+
+        Assert.True((await Cases.AssignAsync(view.Id, view.Version, officer)).Succeeded);
+
+        app.ActAs(AppRoles.Petugas, klm, officer, divisionCode: "KLM");
+        var notification = Assert.Single((await app.Get<NotificationService>().ListAsync(new PageRequest(0, 10))).Items);
+        Assert.Equal(("Notification.CaseAssigned", $"/koperasi/kasus/{view.Id}"), (notification.MessageKey, notification.Link));
+        Assert.False(notification.IsRead);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ internal static class AuditTrailWriter
         foreach (var entry in tracker.Entries())
         {
             if (IgnoredTypes.Contains(entry.Metadata.ClrType)
+                || entry.Entity is INotAudited
                 || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;

@@ -2,6 +2,7 @@ using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Notifications;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,7 @@ public sealed class RegistrationCaseService(
     AccessGuard guard,
     IOptions<CooperativeOptions> options,
     WorkingCalendarProvider calendars,
+    NotificationService notifications,
     TimeProvider clock)
 {
     public async Task<CaseView?> GetAsync(int caseId, CancellationToken ct = default)
@@ -198,7 +200,22 @@ public sealed class RegistrationCaseService(
         registration.AssignedUserId = assignee.Id;
         registration.AssignedUserName = assignee.Name;
         db.Add(Event(caseId, CaseEventKind.Assigned, user, clock.GetUtcNow().UtcDateTime, text: assignee.Name));
-        return await db.TrySaveAsync(ct);
+        var saved = await db.TrySaveAsync(ct);
+        if (saved.Succeeded && assignee.Id != user.UserId)
+        {
+            // The version after the save names this assignment, so a later reassignment to the same officer notifies again.
+            var cooperative = await db.Set<Cooperative>().Where(c => c.Id == registration.CooperativeId).Select(c => c.Name).FirstAsync(ct);
+            await notifications.NotifyAsync(
+                assignee.Id,
+                $"case:{caseId}:assigned:v{registration.Version}",
+                "case-assigned",
+                "Notification.CaseAssigned",
+                [user.DisplayName, cooperative],
+                $"/koperasi/kasus/{caseId}",
+                ct);
+        }
+
+        return saved;
     }
 
     public async Task<CommandResult> CommentAsync(int caseId, string text, CancellationToken ct = default)

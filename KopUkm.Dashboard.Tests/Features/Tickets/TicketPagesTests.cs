@@ -1,0 +1,99 @@
+using Bunit;
+using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Features.ServiceCatalog;
+using KopUkm.Dashboard.Features.Tickets;
+using KopUkm.Dashboard.Features.Tickets.Pages;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KopUkm.Dashboard.Tests.Features.Tickets;
+
+/// <summary>The ticket pages rendered with bunit over the real services on a real SQLite file.</summary>
+public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
+{
+    private TestServices app = default!;
+    private int umk;
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        app = await TestServices.CreateAsync(validateScopes: false);
+        Services.AddFallbackServiceProvider(app.Services);
+        umk = (await app.Get<OrganizationService>().ListDivisionsAsync()).Single(d => d.Code == "UMK").Id;
+        app.ActAs(AppRoles.Petugas, umk, "clerk", divisionCode: "UMK");
+        SignInAs(AppRoles.Petugas, umk);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_division_queue_lists_the_divisions_open_tickets_with_their_sla_chip()
+    {
+        await CreateAsync("Siti Rahmah");
+        await CreateAsync("Joko Santoso");
+        // A division head opens on the division queue (an officer opens on their own).
+        app.ActAs(AppRoles.KepalaBidang, umk, "head", divisionCode: "UMK");
+
+        var page = Render<TicketsPage>();
+
+        page.WaitForAssertion(() =>
+        {
+            var rows = page.FindAll("[data-testid=tickets-grid] tbody tr");
+            Assert.Equal(2, rows.Count);
+            Assert.All(rows, r => Assert.NotNull(r.QuerySelector("[data-sla=OnTrack]")));
+        });
+    }
+
+    [Fact]
+    public async Task A_new_ticket_offers_no_status_action_to_an_officer_but_an_in_progress_one_offers_waiting_and_resolving()
+    {
+        var id = await CreateAsync("Siti Rahmah");
+        var page = Render<TicketPage>(p => p.Add(t => t.Id, id));
+        page.WaitForElement("[data-testid=ticket-actions]");
+        Assert.Empty(page.FindAll("[data-move]"));
+
+        app.ActAs(AppRoles.KepalaBidang, umk, "head", divisionCode: "UMK");
+        var tickets = app.Get<TicketService>();
+        var view = (await tickets.GetAsync(id))!;
+        var officer = await CreateOfficerAsync();
+        await tickets.AssignAsync(id, view.Ticket.Version, officer, null);
+        view = (await tickets.GetAsync(id))!;
+        await tickets.MoveAsync(id, view.Ticket.Version, TicketStatus.Diproses, null);
+        app.ActAs(AppRoles.Petugas, umk, "clerk", divisionCode: "UMK");
+
+        var inProgress = Render<TicketPage>(p => p.Add(t => t.Id, id));
+        inProgress.WaitForAssertion(() => Assert.Equal(
+            ["MenungguPemohon", "Selesai"],
+            inProgress.FindAll("[data-move]").Select(b => b.GetAttribute("data-move"))));
+    }
+
+    private async Task<string> CreateOfficerAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = "officer@umk.test", Email = "officer@umk.test", FullName = "Yusuf", DivisionId = umk };
+        Assert.True((await users.CreateAsync(user, "kata-sandi-panjang")).Succeeded);
+        await users.AddToRoleAsync(user, AppRoles.Petugas);
+        return user.Id;
+    }
+
+    private async Task<int> CreateAsync(string applicant)
+    {
+        var service = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
+        var (result, id) = await app.Get<TicketService>().CreateAsync(new TicketIntakeForm
+        {
+            ApplicantName = applicant,
+            Phone = "0812 1234 5678",
+            ServiceTypeId = service,
+            Description = "Pendampingan NIB",
+        });
+        Assert.True(result.Succeeded);
+        return id!.Value;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+
+namespace KopUkm.Dashboard.Common;
+
+/// <summary>What changed, coarsely: open pages subscribe to the topics they show. Extend as features arrive.</summary>
+public enum ChangeTopic
+{
+    Notifications,
+    Tickets,
+    Cooperatives,
+    Content,
+}
+
+/// <param name="ScopeKey">Narrows the change, e.g. the recipient's user id for <see cref="ChangeTopic.Notifications"/>.</param>
+public sealed record ChangeEvent(ChangeTopic Topic, string? ScopeKey, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// In-process publish/subscribe that tells open circuits something changed, so they refresh without polling.
+/// The app is one process (see docs/architecture.md); a second instance would need a shared bus instead.
+/// Events carry no data: subscribers re-read through their feature service, which applies its own authorization.
+/// </summary>
+public sealed class ChangeNotifier(TimeProvider clock, ILogger<ChangeNotifier> logger)
+{
+    private readonly Lock gate = new();
+    private ImmutableDictionary<ChangeTopic, ImmutableList<Subscription>> subscriptions =
+        ImmutableDictionary<ChangeTopic, ImmutableList<Subscription>>.Empty;
+
+    /// <summary>
+    /// Tells the topic's subscribers. Returns at once: each handler runs on the thread pool, so a slow or failing
+    /// page never delays or breaks the save that published, and a failure is logged rather than thrown.
+    /// </summary>
+    public void Publish(ChangeTopic topic, string? scopeKey = null)
+    {
+        if (!subscriptions.TryGetValue(topic, out var subscribers) || subscribers.IsEmpty)
+        {
+            return;
+        }
+
+        var change = new ChangeEvent(topic, scopeKey, clock.GetUtcNow());
+        foreach (var subscriber in subscribers)
+        {
+            _ = Task.Run(() => DeliverAsync(subscriber, change));
+        }
+    }
+
+    /// <summary>Calls <paramref name="handler"/> for every change of <paramref name="topic"/> until the result is disposed.</summary>
+    public IDisposable Subscribe(ChangeTopic topic, Func<ChangeEvent, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var subscription = new Subscription(this, topic, handler);
+        lock (gate)
+        {
+            subscriptions = subscriptions.SetItem(topic, subscriptions.GetValueOrDefault(topic, []).Add(subscription));
+        }
+
+        return subscription;
+    }
+
+    private void Unsubscribe(Subscription subscription)
+    {
+        lock (gate)
+        {
+            if (subscriptions.TryGetValue(subscription.Topic, out var list))
+            {
+                subscriptions = subscriptions.SetItem(subscription.Topic, list.Remove(subscription));
+            }
+        }
+    }
+
+    private async Task DeliverAsync(Subscription subscriber, ChangeEvent change)
+    {
+        try
+        {
+            await subscriber.Handler(change);
+        }
+#pragma warning disable CA1031 // One page's failing refresh must not reach the publisher or the other subscribers.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogError(ex, "A subscriber to {Topic} failed to handle a change.", change.Topic);
+        }
+    }
+
+    private sealed class Subscription(ChangeNotifier owner, ChangeTopic topic, Func<ChangeEvent, Task> handler) : IDisposable
+    {
+        public ChangeTopic Topic { get; } = topic;
+
+        public Func<ChangeEvent, Task> Handler { get; } = handler;
+
+        public void Dispose() => owner.Unsubscribe(this);
+    }
+}
