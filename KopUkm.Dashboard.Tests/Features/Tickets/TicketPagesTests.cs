@@ -39,6 +39,7 @@ public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
         await CreateAsync("Joko Santoso");
         // A division head opens on the division queue (an officer opens on their own).
         app.ActAs(AppRoles.KepalaBidang, umk, "head", divisionCode: "UMK");
+        SignInAs(AppRoles.KepalaBidang, umk);
 
         var page = Render<TicketsPage>();
 
