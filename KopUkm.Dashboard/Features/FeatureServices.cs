@@ -25,6 +25,7 @@ public static class FeatureServices
         services.Configure<Tickets.TicketOptions>(configuration.GetSection("Tickets"));
         services.AddScoped<Tickets.TicketSlaProjector>();
         services.AddScoped<Tickets.TicketService>();
+        services.AddScoped<Tickets.TicketSlaMonitor>();
         services.AddScoped<Cooperatives.SupervisionService>();
         services.AddScoped<Cooperatives.CooperativeDemoSeeder>();
         services.AddScoped<OrganizationService>();

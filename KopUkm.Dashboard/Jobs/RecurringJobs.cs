@@ -17,11 +17,15 @@ public static class RecurringJobs
     /// <summary>Daily 02:15 WIB: <see cref="CaseDueDateRefreshJob"/>.</summary>
     public const string CaseDueDates = "cooperative-case-due-dates";
 
+    /// <summary>Every 5 minutes: <see cref="Features.Tickets.TicketSlaRefreshJob"/>.</summary>
+    public const string TicketSla = "ticket-sla-refresh";
+
     internal static void AddJobServices(IServiceCollection services)
     {
         services.AddScoped<BackupJob>();
         services.AddScoped<SupervisionFlagJob>();
         services.AddScoped<CaseDueDateRefreshJob>();
+        services.AddScoped<Features.Tickets.TicketSlaRefreshJob>();
     }
 
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
@@ -37,5 +41,6 @@ public static class RecurringJobs
         // writers do not queue behind each other on SQLite.
         jobs.AddOrUpdate<SupervisionFlagJob>(SupervisionFlags, job => job.RunAsync(CancellationToken.None), "0 2 * * *", wib);
         jobs.AddOrUpdate<CaseDueDateRefreshJob>(CaseDueDates, job => job.RunAsync(CancellationToken.None), "15 2 * * *", wib);
+        jobs.AddOrUpdate<Features.Tickets.TicketSlaRefreshJob>(TicketSla, job => job.RunAsync(CancellationToken.None), configuration["Tickets:SlaRefreshSchedule"] ?? "*/5 * * * *", wib);
     }
 }

@@ -21,6 +21,8 @@ public sealed class TicketService(
     IOptions<TicketOptions> options,
     WorkingCalendarProvider calendars,
     TicketSlaProjector sla,
+    Notifications.NotificationService notifications,
+    ChangeNotifier changes,
     TimeProvider clock)
 {
     private static readonly Dictionary<TicketPriority, int> PriorityWeight = new()
@@ -91,6 +93,7 @@ public sealed class TicketService(
         await sla.ApplyAsync(db, ticket, events, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        changes.Publish(ChangeTopic.Tickets, ticket.DivisionId.ToString(CultureInfo.InvariantCulture));
         return (CommandResult.Success, ticket.Id);
     }
 
@@ -414,7 +417,15 @@ public sealed class TicketService(
         }
 
         var assigned = Event(ticket.Id, TicketEventKind.Assigned, user, now, from, ticket.Status, text: assignee.Name + (body.Length > 0 ? " — " + body : ""));
-        return await SaveActionAsync(db, ticket, user, [assigned], ct);
+        var saved = await SaveActionAsync(db, ticket, user, [assigned], ct);
+        if (saved.Succeeded && assignee.Id != user.UserId)
+        {
+            // The version after the save names this assignment: a later reassignment back to the same officer notifies again.
+            await notifications.NotifyAsync(assignee.Id, $"ticket:{ticket.Id}:assigned:v{ticket.Version}", "ticket-assigned",
+                "Notification.TicketAssigned", [user.DisplayName, ticket.Code, ticket.ApplicantName], $"/layanan/{ticket.Id}", ct);
+        }
+
+        return saved;
     }
 
     /// <summary>Appends the events, marks an open handoff accepted when the receiving division acts, refreshes SLA, saves.</summary>
@@ -436,7 +447,13 @@ public sealed class TicketService(
         var events = await db.Set<TicketEvent>().AsNoTracking().Where(e => e.TicketId == ticket.Id).ToListAsync(ct);
         events.AddRange(newEvents);
         await sla.ApplyAsync(db, ticket, events, ct);
-        return await db.TrySaveAsync(ct);
+        var result = await db.TrySaveAsync(ct);
+        if (result.Succeeded)
+        {
+            changes.Publish(ChangeTopic.Tickets, ticket.DivisionId.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return result;
     }
 
     private static IReadOnlyList<TicketStatus> AllowedMoves(Ticket ticket) =>
