@@ -50,7 +50,7 @@ public sealed class OperatorCommandsTests : IDisposable
         var second = await RunAsync("seed-demo");
 
         Assert.Equal((0, 0), (first.Exit, second.Exit));
-        Assert.Contains("6 akun demo baru", first.Out, StringComparison.Ordinal);
+        Assert.Contains($"{KopUkm.Dashboard.Data.Seeding.DemoUsers.All.Count} akun demo baru", first.Out, StringComparison.Ordinal);
         Assert.Contains("3909 koperasi demo dan 200 kasus", first.Out, StringComparison.Ordinal);
         Assert.Contains("0 akun demo baru", second.Out, StringComparison.Ordinal);
         Assert.Contains("koperasi demo tidak ditambahkan", second.Out, StringComparison.Ordinal);
