@@ -34,6 +34,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.DivisionId, t.Status, t.CreatedAtUtc });
         builder.HasIndex(t => new { t.AssignedUserId, t.Status });
         builder.HasIndex(t => new { t.Status, t.ResolutionSla });
+        builder.HasIndex(t => t.ResolutionMinutesLeft);
         builder.HasIndex(t => t.CreatedAtUtc);
         builder.HasIndex(t => t.Nib);
         builder.HasIndex(t => t.LaporTrackingNumber);

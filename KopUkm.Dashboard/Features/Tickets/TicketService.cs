@@ -120,7 +120,8 @@ public sealed class TicketService(
         {
             (nameof(TicketRow.Code), false) => query.OrderBy(t => t.Id),
             (nameof(TicketRow.Code), true) => query.OrderByDescending(t => t.Id),
-            (nameof(TicketRow.ResolutionMinutesLeft), false) => query.OrderBy(t => t.ResolutionMinutesLeft == null).ThenBy(t => t.ResolutionMinutesLeft).ThenBy(t => t.Id),
+            // Open tickets always carry minutes left; ordering on the bare column lets SQL walk its index.
+            (nameof(TicketRow.ResolutionMinutesLeft), false) => query.OrderBy(t => t.ResolutionMinutesLeft).ThenBy(t => t.Id),
             (nameof(TicketRow.ResolutionMinutesLeft), true) => query.OrderByDescending(t => t.ResolutionMinutesLeft).ThenBy(t => t.Id),
             (nameof(TicketRow.Priority), false) => query.OrderBy(t => t.Priority).ThenBy(t => t.Id),
             (nameof(TicketRow.Priority), true) => query.OrderByDescending(t => t.Priority).ThenBy(t => t.Id),
@@ -568,9 +569,14 @@ public sealed class TicketService(
             var term = search.Trim();
             var upper = term.ToUpperInvariant();
 #pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL UPPER(...) LIKE; culture overloads do not translate.
-            query = term.All(char.IsAsciiDigit) && term.Length >= 6
-                ? query.Where(t => t.Nib!.StartsWith(term) || t.Code.EndsWith(term))
-                : query.Where(t => t.Code == upper || t.ApplicantName.ToUpper().Contains(upper) || t.BusinessName.ToUpper().Contains(upper) || t.LaporTrackingNumber == term);
+            // A code or a LAPOR! number is looked up exactly (indexed); digits are an NIB prefix; anything else is a name.
+            query = upper.StartsWith("UMKM-", StringComparison.Ordinal)
+                ? query.Where(t => t.Code == upper)
+                : upper.StartsWith("LAPOR", StringComparison.Ordinal)
+                    ? query.Where(t => t.LaporTrackingNumber == term)
+                    : term.All(char.IsAsciiDigit) && term.Length >= 6
+                        ? query.Where(t => t.Nib!.StartsWith(term))
+                        : query.Where(t => t.ApplicantName.ToUpper().Contains(upper) || t.BusinessName.ToUpper().Contains(upper));
 #pragma warning restore CA1304, CA1311, CA1862
         }
 

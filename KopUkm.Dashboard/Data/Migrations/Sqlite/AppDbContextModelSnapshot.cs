@@ -879,6 +879,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionId");
 
+                    b.HasIndex("ResolutionMinutesLeft");
+
                     b.HasIndex("ServiceTypeId");
 
                     b.HasIndex("AssignedUserId", "Status");

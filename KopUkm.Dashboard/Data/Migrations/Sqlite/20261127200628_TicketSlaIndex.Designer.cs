@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127195053_Tickets")]
-    partial class Tickets
+    [Migration("20261127200628_TicketSlaIndex")]
+    partial class TicketSlaIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -552,6 +552,58 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.ToTable("Cooperative");
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArgsJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
+
+                    b.ToTable("Notification");
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Organization.Division", b =>
                 {
                     b.Property<int>("Id")
@@ -829,6 +881,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.HasIndex("Nib");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("ResolutionMinutesLeft");
 
                     b.HasIndex("ServiceTypeId");
 
