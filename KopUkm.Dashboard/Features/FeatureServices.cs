@@ -24,6 +24,7 @@ public static class FeatureServices
         services.Configure<Tickets.TicketOptions>(configuration.GetSection("Tickets"));
         services.AddScoped<Tickets.TicketSlaProjector>();
         services.AddScoped<Tickets.TicketService>();
+        services.AddScoped<Tickets.TicketDemoSeeder>();
         services.AddScoped<Cooperatives.SupervisionService>();
         services.AddScoped<Cooperatives.CooperativeDemoSeeder>();
         services.AddScoped<OrganizationService>();
