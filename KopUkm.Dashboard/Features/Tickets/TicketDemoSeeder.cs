@@ -189,5 +189,6 @@ public sealed class TicketDemoSeeder(
 /// <summary>What a demo seeding added (nothing when tickets existed) and how long it took.</summary>
 public sealed record TicketDemoSeedResult(int Tickets, int Events, int Handoffs, int OfficersCreated, TimeSpan Elapsed)
 {
+    /// <summary>The result of a run that found tickets already there.</summary>
     public static TicketDemoSeedResult Nothing(TimeSpan elapsed) => new(0, 0, 0, 0, elapsed);
 }

@@ -1,6 +1,5 @@
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Organization;
-using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Localization;
 using static KopUkm.Dashboard.Features.Tickets.Demo.DemoTicketWords;
