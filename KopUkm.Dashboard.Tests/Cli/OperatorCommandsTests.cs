@@ -44,7 +44,7 @@ public sealed class OperatorCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Seed_demo_adds_the_accounts_and_the_demo_register_once()
+    public async Task Seed_demo_adds_the_accounts_the_demo_register_and_the_demo_tickets_once()
     {
         var first = await RunAsync("seed-demo");
         var second = await RunAsync("seed-demo");
@@ -54,6 +54,9 @@ public sealed class OperatorCommandsTests : IDisposable
         Assert.Contains("3909 koperasi demo dan 200 kasus", first.Out, StringComparison.Ordinal);
         Assert.Contains("0 akun demo baru", second.Out, StringComparison.Ordinal);
         Assert.Contains("koperasi demo tidak ditambahkan", second.Out, StringComparison.Ordinal);
+        Assert.Contains("5000 tiket layanan UMKM demo", first.Out, StringComparison.Ordinal);
+        Assert.Contains("16 akun petugas demo ditambahkan", first.Out, StringComparison.Ordinal);
+        Assert.Contains("tiket demo tidak ditambahkan", second.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Backups;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Cooperatives;
+using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Features.Users;
 using KopUkm.Dashboard.Localization;
 using Microsoft.Extensions.Localization;
@@ -72,6 +73,10 @@ public static class OperatorCommands
         await output.WriteLineAsync(seeded.Cooperatives == 0
             ? L["Cli.DemoCooperativesExist"]
             : L["Cli.DemoCooperativesSeeded", seeded.Cooperatives, seeded.Cases, seeded.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
+        var tickets = await scope.ServiceProvider.GetRequiredService<TicketDemoSeeder>().SeedAsync();
+        await output.WriteLineAsync(tickets.Tickets == 0
+            ? L["Cli.DemoTicketsExist"]
+            : L["Cli.DemoTicketsSeeded", tickets.Tickets, tickets.Events, tickets.Handoffs, tickets.OfficersCreated, tickets.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
         return 0;
     }
 

@@ -1,5 +1,6 @@
 using Hangfire;
 using KopUkm.Dashboard.Features.Cooperatives;
+using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Jobs;
 
 namespace KopUkm.Dashboard.Data.Seeding;
@@ -23,6 +24,12 @@ public static class StartupTasks
             if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedCooperatives", true))
             {
                 await scope.ServiceProvider.GetRequiredService<CooperativeDemoSeeder>().SeedAsync();
+            }
+
+            // Demo:SeedTickets likewise, for the year of demo tickets.
+            if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedTickets", true))
+            {
+                await scope.ServiceProvider.GetRequiredService<TicketDemoSeeder>().SeedAsync();
             }
         }
 
