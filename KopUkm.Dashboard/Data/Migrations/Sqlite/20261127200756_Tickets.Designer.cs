@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127200628_TicketSlaIndex")]
-    partial class TicketSlaIndex
+    [Migration("20261127200756_Tickets")]
+    partial class Tickets
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
