@@ -12,7 +12,6 @@ internal static class DemoTicketTeams
 {
     public static IReadOnlyList<DemoUser> Officers { get; } =
     [
-        new("kabid.umk@kopukm.demo", "Hj. Nurhayati, S.E., M.Si.", AppRoles.KepalaBidang, "UMK"),
         new("petugas2.umk@kopukm.demo", "Rahmat Hidayat, S.Kom.", AppRoles.Petugas, "UMK"),
         new("petugas3.umk@kopukm.demo", "Fitri Handayani, S.E.", AppRoles.Petugas, "UMK"),
         new("petugas4.umk@kopukm.demo", "Andi Saputra, A.Md.", AppRoles.Petugas, "UMK"),
