@@ -551,6 +551,10 @@ public sealed class TicketService(
         {
             query = query.Where(t => t.AssignedUserId == null);
         }
+        else if (filter.AssigneeId is { } assignee)
+        {
+            query = query.Where(t => t.AssignedUserId == assignee);
+        }
 
         if (filter.FromWib is { } from)
         {
@@ -617,7 +621,8 @@ public sealed record TicketFilter(
     SlaStatus? Sla = null,
     bool Unassigned = false,
     DateOnly? FromWib = null,
-    DateOnly? ToWib = null);
+    DateOnly? ToWib = null,
+    string? AssigneeId = null);
 
 public sealed record TicketRow(
     int Id,

@@ -1,0 +1,82 @@
+using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Features.ServiceCatalog;
+using KopUkm.Dashboard.Features.Tickets;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KopUkm.Dashboard.Tests.Features.Tickets;
+
+public sealed class TicketAutoAssignTests : IAsyncLifetime
+{
+    private TestServices app = default!;
+    private int umk;
+
+    public async Task InitializeAsync()
+    {
+        // Auto-assignment is switched on for the micro-enterprise division only.
+        app = await TestServices.CreateAsync(new() { ["Tickets:AutoAssignDivisionCodes:0"] = "UMK" });
+        umk = (await app.Get<OrganizationService>().ListDivisionsAsync()).Single(d => d.Code == "UMK").Id;
+        app.ActAs(AppRoles.Petugas, umk, "front-desk", divisionCode: "UMK");
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task New_tickets_spread_over_officers_by_weighted_open_load()
+    {
+        var ahmad = await CreateOfficerAsync("ahmad@umk.test", "Ahmad");
+        var budi = await CreateOfficerAsync("budi@umk.test", "Budi");
+
+        var first = await CreateAsync(TicketPriority.Mendesak);
+        var second = await CreateAsync(TicketPriority.Normal);
+        var third = await CreateAsync(TicketPriority.Normal);
+
+        // Ahmad (alphabetically first on a tie) takes the urgent one (load 4); Budi then takes the next two (2, then 4).
+        Assert.Equal(ahmad, first.AssignedUserId);
+        Assert.Equal(budi, second.AssignedUserId);
+        Assert.Equal(budi, third.AssignedUserId);
+        Assert.All([first, second, third], t => Assert.Equal(TicketStatus.Ditugaskan, t.Status));
+
+        var budisQueue = await app.Get<TicketService>().ListAsync(new PageRequest(0, 25), new TicketFilter(TicketQueueKind.Division, AssigneeId: budi));
+        Assert.Equal(2, budisQueue.TotalCount);
+    }
+
+    [Fact]
+    public async Task Without_officers_a_new_ticket_waits_unassigned()
+    {
+        var ticket = await CreateAsync(TicketPriority.Normal);
+
+        Assert.Null(ticket.AssignedUserId);
+        Assert.Equal(TicketStatus.Baru, ticket.Status);
+    }
+
+    private async Task<Ticket> CreateAsync(TicketPriority priority)
+    {
+        var service = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
+        var tickets = app.Get<TicketService>();
+        var (result, id) = await tickets.CreateAsync(new TicketIntakeForm
+        {
+            ApplicantName = "Pemohon",
+            Phone = "0812 1234 5678",
+            ServiceTypeId = service,
+            Priority = priority,
+            Description = "Pendampingan NIB",
+        });
+        Assert.True(result.Succeeded);
+        return (await tickets.GetAsync(id!.Value))!.Ticket;
+    }
+
+    private async Task<string> CreateOfficerAsync(string email, string name)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, FullName = name, DivisionId = umk };
+        Assert.True((await users.CreateAsync(user, "kata-sandi-panjang")).Succeeded);
+        await users.AddToRoleAsync(user, AppRoles.Petugas);
+        return user.Id;
+    }
+}
