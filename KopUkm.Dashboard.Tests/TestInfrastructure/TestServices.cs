@@ -75,6 +75,22 @@ public sealed class TestServices : IAsyncDisposable
     public async Task<AppDbContext> DbAsync() =>
         await provider.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
+    /// <summary>Creates an active account with one role in a division (password "kata-sandi-panjang") and returns its id.</summary>
+    public async Task<string> CreateUserAsync(string email, string fullName, string role, int divisionId)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, FullName = fullName, DivisionId = divisionId };
+        var created = await users.CreateAsync(user, "kata-sandi-panjang");
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(", ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user.Id;
+    }
+
     public void ActAs(string role, int? divisionId = 1, string userId = "test-user", string? divisionCode = null) =>
         User.Current = FakeCurrentUser.As(role, divisionId, userId, divisionCode: divisionCode);
 

@@ -1,11 +1,8 @@
 using KopUkm.Dashboard.Common;
-using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Notifications;
 using KopUkm.Dashboard.Features.Cooperatives.Cases;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using static KopUkm.Dashboard.Tests.Features.Cooperatives.CooperativeTestData;
 
 namespace KopUkm.Dashboard.Tests.Features.Cooperatives;
@@ -223,13 +220,5 @@ public sealed class RegistrationCaseServiceTests : IAsyncLifetime
         Assert.Equal("Cases.Closed", (await Cases.SetDocumentAsync(view.Id, document.Id, document.Version, true, "")).Errors.Single().MessageKey);
     }
 
-    private async Task<string> CreateUserAsync(string email, string role, int divisionId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, FullName = "Uji " + email, DivisionId = divisionId };
-        Assert.True((await users.CreateAsync(user, "kata-sandi-panjang")).Succeeded);
-        await users.AddToRoleAsync(user, role);
-        return user.Id;
-    }
+    private Task<string> CreateUserAsync(string email, string role, int divisionId) => app.CreateUserAsync(email, "Uji " + email, role, divisionId);
 }

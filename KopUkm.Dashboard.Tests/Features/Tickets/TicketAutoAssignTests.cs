@@ -1,12 +1,9 @@
 using KopUkm.Dashboard.Common;
-using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Features.Tickets;
 
@@ -70,13 +67,5 @@ public sealed class TicketAutoAssignTests : IAsyncLifetime
         return (await tickets.GetAsync(id!.Value))!.Ticket;
     }
 
-    private async Task<string> CreateOfficerAsync(string email, string name)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, FullName = name, DivisionId = umk };
-        Assert.True((await users.CreateAsync(user, "kata-sandi-panjang")).Succeeded);
-        await users.AddToRoleAsync(user, AppRoles.Petugas);
-        return user.Id;
-    }
+    private Task<string> CreateOfficerAsync(string email, string name) => app.CreateUserAsync(email, name, AppRoles.Petugas, umk);
 }

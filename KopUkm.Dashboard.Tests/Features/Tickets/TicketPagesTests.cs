@@ -1,13 +1,10 @@
 using Bunit;
-using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Features.Tickets.Pages;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Features.Tickets;
 
@@ -74,15 +71,7 @@ public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
             inProgress.FindAll("[data-move]").Select(b => b.GetAttribute("data-move"))));
     }
 
-    private async Task<string> CreateOfficerAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = "officer@umk.test", Email = "officer@umk.test", FullName = "Yusuf", DivisionId = umk };
-        Assert.True((await users.CreateAsync(user, "kata-sandi-panjang")).Succeeded);
-        await users.AddToRoleAsync(user, AppRoles.Petugas);
-        return user.Id;
-    }
+    private Task<string> CreateOfficerAsync() => app.CreateUserAsync("officer@umk.test", "Yusuf", AppRoles.Petugas, umk);
 
     private async Task<int> CreateAsync(string applicant)
     {

@@ -1,13 +1,10 @@
 using KopUkm.Dashboard.Common;
-using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Features.Tickets;
 
@@ -307,13 +304,5 @@ public sealed class TicketServiceTests : IAsyncLifetime
         return (await Tickets.GetAsync(view.Ticket.Id))!;
     }
 
-    private async Task<string> CreateUserAsync(string email, string name, string role, int divisionId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, FullName = name, DivisionId = divisionId };
-        Assert.True((await users.CreateAsync(user, "kata-sandi-panjang")).Succeeded);
-        await users.AddToRoleAsync(user, role);
-        return user.Id;
-    }
+    private Task<string> CreateUserAsync(string email, string name, string role, int divisionId) => app.CreateUserAsync(email, name, role, divisionId);
 }

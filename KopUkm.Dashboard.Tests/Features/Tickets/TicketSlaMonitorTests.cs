@@ -1,14 +1,11 @@
 using KopUkm.Dashboard.Data;
-using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Notifications;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Features.Tickets;
 
@@ -107,13 +104,5 @@ public sealed class TicketSlaMonitorTests : IAsyncLifetime
         return await db.Set<Notification>().Where(n => n.UserId == userId).Select(n => n.Key).ToListAsync();
     }
 
-    private async Task<string> CreateUserAsync(string email, string role)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, FullName = email, DivisionId = umk };
-        Assert.True((await users.CreateAsync(user, "kata-sandi-panjang")).Succeeded);
-        await users.AddToRoleAsync(user, role);
-        return user.Id;
-    }
+    private Task<string> CreateUserAsync(string email, string role) => app.CreateUserAsync(email, email, role, umk);
 }
