@@ -73,6 +73,26 @@ public sealed class TicketSlaMonitorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_handoff_not_acted_on_by_its_acceptance_target_alerts_the_receiving_heads_once()
+    {
+        var plut = (await app.Get<OrganizationService>().ListDivisionsAsync()).Single(d => d.Code == "PLUT").Id;
+        var plutHead = await app.CreateUserAsync("head@plut.test", "Kepala PLUT", AppRoles.KepalaBidang, plut);
+        var id = await CreateTicketAsync();
+        var tickets = app.Get<TicketService>();
+        var view = (await tickets.GetAsync(id))!;
+        Assert.True((await tickets.HandOffAsync(id, view.Ticket.Version, plut, "Perlu pendampingan pemasaran")).Succeeded);
+        var monitor = app.Get<TicketSlaMonitor>();
+
+        Assert.Empty(await KeysAsync(plutHead));
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        await monitor.RefreshOpenTicketsAsync();
+        var again = await monitor.RefreshOpenTicketsAsync();
+
+        Assert.Contains(await KeysAsync(plutHead), k => k.StartsWith("handoff:", StringComparison.Ordinal) && k.EndsWith(":overdue", StringComparison.Ordinal));
+        Assert.Equal(0, again.NotificationsSent);
+    }
+
+    [Fact]
     public async Task Assigning_a_ticket_notifies_the_new_assignee()
     {
         var id = await CreateTicketAsync();

@@ -9,13 +9,15 @@ namespace KopUkm.Dashboard.Features.Tickets;
 /// <summary>
 /// Refreshes the SLA snapshot of every open ticket and tells people what changed: the assignee when a clock becomes
 /// at risk, the division head when a clock is breached or a ticket is still unassigned past its first-response
-/// target. Each notification has a key naming the event, so a rerun sends nothing twice.
+/// target, and the receiving division's heads when a handoff waits past its acceptance target. Each notification
+/// has a key naming the event, so a rerun sends nothing twice.
 /// </summary>
 public sealed class TicketSlaMonitor(
     IDbContextFactory<AppDbContext> dbFactory,
     TicketSlaProjector sla,
     NotificationService notifications,
-    ChangeNotifier changes)
+    ChangeNotifier changes,
+    TimeProvider clock)
 {
     private const int BatchSize = 500;
 
@@ -62,6 +64,7 @@ public sealed class TicketSlaMonitor(
             }
         }
 
+        sent += await NotifyOverdueHandoffsAsync(ct);
         if (changed > 0)
         {
             changes.Publish(ChangeTopic.Tickets);
@@ -104,6 +107,38 @@ public sealed class TicketSlaMonitor(
             foreach (var head in heads[ticket.DivisionId])
             {
                 await SendAsync(head, $"ticket:{ticket.Id}:unassigned-past-first-response", "ticket-unassigned", "Notification.TicketUnassigned");
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>Handoffs the receiving division has not acted on by their acceptance target: its heads hear of each once.</summary>
+    private async Task<int> NotifyOverdueHandoffsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var overdue = await (from h in db.Set<TicketHandoff>().AsNoTracking()
+                             join t in db.Set<Ticket>() on h.TicketId equals t.Id
+                             where h.AcceptedAtUtc == null && h.AcceptanceDueAtUtc < now && t.DivisionId == h.ToDivisionId
+                             select new { h.Id, h.TicketId, h.ToDivisionId, t.Code, t.ApplicantName })
+            .ToListAsync(ct);
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+
+        var heads = await DivisionHeadsAsync(db, overdue.Select(o => o.ToDivisionId).Distinct().ToList(), ct);
+        var sent = 0;
+        foreach (var handoff in overdue)
+        {
+            foreach (var head in heads[handoff.ToDivisionId])
+            {
+                if (await notifications.NotifyAsync(head, $"handoff:{handoff.Id}:overdue", "handoff-overdue", "Notification.HandoffOverdue",
+                        [handoff.Code, handoff.ApplicantName], $"/layanan/{handoff.TicketId}", ct))
+                {
+                    sent++;
+                }
             }
         }
 
