@@ -26,6 +26,7 @@ public static class FeatureServices
         services.AddScoped<Tickets.TicketSlaProjector>();
         services.AddScoped<Tickets.TicketService>();
         services.AddScoped<Tickets.TicketSlaMonitor>();
+        services.AddScoped<Tickets.TicketSettingsService>();
         services.AddScoped<Tickets.TicketDemoSeeder>();
         services.AddScoped<Cooperatives.SupervisionService>();
         services.AddScoped<Cooperatives.CooperativeDemoSeeder>();

@@ -43,6 +43,31 @@ public sealed class TicketAutoAssignTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_administrator_switches_auto_assignment_on_for_another_division()
+    {
+        var plut = (await app.Get<OrganizationService>().ListDivisionsAsync()).Single(d => d.Code == "PLUT").Id;
+        var officer = await app.CreateUserAsync("rina@plut.test", "Rina", AppRoles.Petugas, plut);
+        app.ActAs(AppRoles.Administrator);
+        var settings = app.Get<TicketSettingsService>();
+        var plutSetting = (await settings.ListAsync()).Single(s => s.Code == "PLUT");
+        Assert.False(plutSetting.AutoAssign);
+
+        Assert.True((await settings.SetAutoAssignAsync(plutSetting, autoAssign: true)).Succeeded);
+        Assert.True((await settings.SetAutoAssignAsync(plutSetting, autoAssign: false)).IsConflict);
+
+        var consultation = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "KONS-USAHA").Id;
+        var (result, id) = await app.Get<TicketService>().CreateAsync(new TicketIntakeForm
+        {
+            ApplicantName = "Pemohon", Phone = "0812 1234 5678", ServiceTypeId = consultation, Description = "Konsultasi usaha",
+        });
+        Assert.True(result.Succeeded);
+        Assert.Equal(officer, (await app.Get<TicketService>().GetAsync(id!.Value))!.Ticket.AssignedUserId);
+
+        app.ActAs(AppRoles.KepalaBidang, plut, "head", divisionCode: "PLUT");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => settings.ListAsync());
+    }
+
+    [Fact]
     public async Task Without_officers_a_new_ticket_waits_unassigned()
     {
         var ticket = await CreateAsync(TicketPriority.Normal);

@@ -469,8 +469,14 @@ public sealed class TicketService(
 
     }
 
+    /// <summary>Auto-assignment is on where an administrator switched it on, or where configuration names the division.</summary>
     private async Task<bool> AutoAssignsAsync(AppDbContext db, int divisionId, CancellationToken ct)
     {
+        if (await db.Set<TicketDivisionSetting>().AnyAsync(s => s.DivisionId == divisionId && s.AutoAssign, ct))
+        {
+            return true;
+        }
+
         var codes = options.Value.AutoAssignDivisionCodes;
         return codes.Count > 0 && await db.Set<Division>().AnyAsync(d => d.Id == divisionId && codes.Contains(d.Code), ct);
     }

@@ -892,6 +892,23 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.ToTable("Ticket");
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.TicketDivisionSetting", b =>
+                {
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoAssign")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DivisionId");
+
+                    b.ToTable("TicketDivisionSetting");
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.TicketEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1222,6 +1239,15 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.Navigation("Region");
 
                     b.Navigation("ServiceType");
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.TicketDivisionSetting", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Features.Organization.Division", null)
+                        .WithOne()
+                        .HasForeignKey("KopUkm.Dashboard.Features.Tickets.TicketDivisionSetting", "DivisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.TicketEvent", b =>
