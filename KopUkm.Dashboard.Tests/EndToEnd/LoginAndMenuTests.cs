@@ -72,12 +72,15 @@ public sealed class LoginAndMenuTests(BrowserFixture browser)
 
         await page.GetByTestId("language-menu").Locator("button").ClickAsync();
         await page.GetByTestId("lang-en").ClickAsync();
+        // The switch reloads the page through the server; wait for the new document before its circuit.
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en", new() { Timeout = 15_000 });
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("[data-nav=tickets]")).ToHaveTextAsync("SME Services");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome");
 
         await page.GetByTestId("language-menu").Locator("button").ClickAsync();
         await page.GetByTestId("lang-id").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "id", new() { Timeout = 15_000 });
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("[data-nav=tickets]")).ToHaveTextAsync("Layanan UMKM");
         await page.Context.CloseAsync();

@@ -1,48 +1,14 @@
 using System.Globalization;
 using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
 
 namespace KopUkm.Dashboard.Tests.Features.Calendar;
 
 public sealed class WorkingCalendarTests
 {
-    // The 2026 list from the joint decree (shared/domain/holidays-2026.csv): national holidays and cuti bersama.
-    private static readonly string[] Holidays2026 =
-    [
-        "2026-01-01", "2026-01-16", "2026-02-16", "2026-02-17", "2026-03-18", "2026-03-19", "2026-03-20", "2026-03-21",
-        "2026-03-22", "2026-03-23", "2026-03-24", "2026-04-03", "2026-04-05", "2026-05-01", "2026-05-14", "2026-05-15",
-        "2026-05-27", "2026-05-28", "2026-05-31", "2026-06-01", "2026-06-16", "2026-08-17", "2026-08-25", "2026-12-24",
-        "2026-12-25",
-    ];
-
     private static readonly TimeSpan Hours7_5 = TimeSpan.FromHours(7.5);
 
-    private readonly WorkingCalendar calendar = OfficeCalendar();
-
-    /// <summary>
-    /// The office defaults: Mon–Thu 07:30–16:00 with a break 12:00–13:00 (7.5 h), Fri 07:30–16:30 with a break
-    /// 11:30–13:00 (7.5 h), weekends off; the 2026 holidays; Ramadan 2026-02-19..2026-03-19 at 08:00–14:30 (6.5 h).
-    /// </summary>
-    private static WorkingCalendar OfficeCalendar(params SpecialHoursPeriod[] extraPeriods)
-    {
-        var week = Enum.GetValues<DayOfWeek>().Select(day => day switch
-        {
-            DayOfWeek.Saturday or DayOfWeek.Sunday => new WorkingDay { DayOfWeek = day },
-            DayOfWeek.Friday => new WorkingDay { DayOfWeek = day, IsWorkingDay = true, StartTime = T(7, 30), EndTime = T(16, 30), BreakStart = T(11, 30), BreakEnd = T(13, 0) },
-            _ => new WorkingDay { DayOfWeek = day, IsWorkingDay = true, StartTime = T(7, 30), EndTime = T(16, 0), BreakStart = T(12, 0), BreakEnd = T(13, 0) },
-        });
-        var holidays = Holidays2026.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var ramadan = new SpecialHoursPeriod
-        {
-            Name = "Ramadan 1447 H",
-            StartDate = new DateOnly(2026, 2, 19),
-            EndDate = new DateOnly(2026, 3, 19),
-            WeekdayStart = T(8, 0),
-            WeekdayEnd = T(14, 30),
-            FridayStart = T(8, 0),
-            FridayEnd = T(14, 30),
-        };
-        return new WorkingCalendar(week, holidays, [ramadan, .. extraPeriods]);
-    }
+    private readonly WorkingCalendar calendar = OfficeCalendars.Office2026();
 
     [Fact]
     public void A_span_inside_one_morning_counts_in_full()
@@ -225,7 +191,7 @@ public sealed class WorkingCalendarTests
             FridayStart = T(9, 0),
             FridayEnd = T(11, 0),
         };
-        var withOverlap = OfficeCalendar(lastWeek);
+        var withOverlap = OfficeCalendars.Office2026(lastWeek);
 
         Assert.Equal(new[] { (T(8, 0), T(14, 30)) }, withOverlap.WorkingIntervals(new DateOnly(2026, 3, 6)));
         Assert.Equal(new[] { (T(9, 0), T(14, 0)) }, withOverlap.WorkingIntervals(new DateOnly(2026, 3, 9)));

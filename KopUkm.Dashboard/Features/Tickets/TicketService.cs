@@ -179,13 +179,11 @@ public sealed class TicketService(
     {
         var user = await guard.DemandAsync(Permissions.ViewTickets);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ticket = await db.FindForUpdateAsync<Ticket>(id, version, ct);
-        if (ticket is null)
+        if (await LoadForWorkAsync(db, id, version, user, ct) is not { } ticket)
         {
             return CommandResult.Conflict();
         }
 
-        DemandWork(user, ticket);
         if (!AllowedMoves(ticket).Contains(to))
         {
             return CommandResult.Fail("Tickets.TransitionNotAllowed", null, ticket.Status.ToString(), to.ToString());
@@ -305,13 +303,11 @@ public sealed class TicketService(
     {
         var user = await guard.DemandAsync(Permissions.ViewTickets);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ticket = await db.FindForUpdateAsync<Ticket>(id, version, ct);
-        if (ticket is null)
+        if (await LoadForWorkAsync(db, id, version, user, ct) is not { } ticket)
         {
             return CommandResult.Conflict();
         }
 
-        DemandWork(user, ticket);
         var body = reason?.Trim() ?? "";
         if (body.Length == 0)
         {
@@ -361,13 +357,11 @@ public sealed class TicketService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ticket = await db.FindForUpdateAsync<Ticket>(id, version, ct);
-        if (ticket is null)
+        if (await LoadForWorkAsync(db, id, version, user, ct) is not { } ticket)
         {
             return CommandResult.Conflict();
         }
 
-        DemandWork(user, ticket);
         var now = Now;
         var events = new List<TicketEvent> { Event(id, isReply ? TicketEventKind.Replied : TicketEventKind.NoteAdded, user, now, text: body) };
         if (isReply)
@@ -459,6 +453,18 @@ public sealed class TicketService(
 
     private static IReadOnlyList<TicketStatus> AllowedMoves(Ticket ticket) =>
         [.. TicketWorkflow.NextStatuses(ticket.Status).Where(to => to != TicketStatus.Ditugaskan)];
+
+    /// <summary>The ticket at the version its user saw, after checking they may work on it; null when it changed since.</summary>
+    private static async Task<Ticket?> LoadForWorkAsync(AppDbContext db, int id, long version, UserContext user, CancellationToken ct)
+    {
+        var ticket = await db.FindForUpdateAsync<Ticket>(id, version, ct);
+        if (ticket is not null)
+        {
+            DemandWork(user, ticket);
+        }
+
+        return ticket;
+    }
 
     private static void DemandWork(UserContext user, Ticket ticket)
     {
