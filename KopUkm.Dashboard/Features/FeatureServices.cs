@@ -30,6 +30,9 @@ public static class FeatureServices
         services.AddScoped<Tickets.TicketDemoSeeder>();
         services.AddScoped<Cooperatives.SupervisionService>();
         services.AddScoped<Cooperatives.CooperativeDemoSeeder>();
+        services.AddScoped<Content.ContentService>();
+        services.AddScoped<Content.ContentReviewAgeService>();
+        services.AddScoped<Content.ContentDigestService>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceCatalogService>();
         services.AddScoped<CalendarService>();

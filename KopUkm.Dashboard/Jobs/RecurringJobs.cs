@@ -20,12 +20,20 @@ public static class RecurringJobs
     /// <summary>Every 5 minutes: <see cref="Features.Tickets.TicketSlaRefreshJob"/>.</summary>
     public const string TicketSla = "ticket-sla-refresh";
 
+    /// <summary>Daily 02:30 WIB: <see cref="Features.Content.ContentReviewAgeJob"/>.</summary>
+    public const string ContentReviewAge = "content-review-age";
+
+    /// <summary>Daily 07:00 WIB, before office hours: <see cref="Features.Content.ContentDigestJob"/>.</summary>
+    public const string ContentDigest = "content-digest";
+
     internal static void AddJobServices(IServiceCollection services)
     {
         services.AddScoped<BackupJob>();
         services.AddScoped<SupervisionFlagJob>();
         services.AddScoped<CaseDueDateRefreshJob>();
         services.AddScoped<Features.Tickets.TicketSlaRefreshJob>();
+        services.AddScoped<Features.Content.ContentReviewAgeJob>();
+        services.AddScoped<Features.Content.ContentDigestJob>();
     }
 
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
@@ -42,5 +50,8 @@ public static class RecurringJobs
         jobs.AddOrUpdate<SupervisionFlagJob>(SupervisionFlags, job => job.RunAsync(CancellationToken.None), "0 2 * * *", wib);
         jobs.AddOrUpdate<CaseDueDateRefreshJob>(CaseDueDates, job => job.RunAsync(CancellationToken.None), "15 2 * * *", wib);
         jobs.AddOrUpdate<Features.Tickets.TicketSlaRefreshJob>(TicketSla, job => job.RunAsync(CancellationToken.None), configuration["Tickets:SlaRefreshSchedule"] ?? "*/5 * * * *", wib);
+        jobs.AddOrUpdate<Features.Content.ContentReviewAgeJob>(ContentReviewAge, job => job.RunAsync(CancellationToken.None), "30 2 * * *", wib);
+        // The digest reads the flags the review-age pass set overnight.
+        jobs.AddOrUpdate<Features.Content.ContentDigestJob>(ContentDigest, job => job.RunAsync(CancellationToken.None), "0 7 * * *", wib);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KopUkm.Dashboard.Features.ServiceCatalog;
 
 /// <summary>The SME service catalogue: owner division and standard times, edited by administrators.</summary>
-public sealed class ServiceCatalogService(IDbContextFactory<AppDbContext> dbFactory, AccessGuard guard)
+public sealed class ServiceCatalogService(IDbContextFactory<AppDbContext> dbFactory, AccessGuard guard, Content.ContentService content)
 {
     public async Task<IReadOnlyList<ServiceItem>> ListAsync(CancellationToken ct = default)
     {
@@ -60,6 +60,7 @@ public sealed class ServiceCatalogService(IDbContextFactory<AppDbContext> dbFact
         }
 
         ServiceType? service;
+        string? standardBefore = null;
         if (item.Id == 0)
         {
             service = new ServiceType { Code = code, NameId = item.NameId };
@@ -72,6 +73,8 @@ public sealed class ServiceCatalogService(IDbContextFactory<AppDbContext> dbFact
             {
                 return CommandResult.Conflict();
             }
+
+            standardBefore = Standard(service.FirstResponseWorkingDays, service.ResolutionWorkingDays);
         }
 
         service.Code = code;
@@ -82,8 +85,19 @@ public sealed class ServiceCatalogService(IDbContextFactory<AppDbContext> dbFact
         service.ResolutionWorkingDays = item.ResolutionWorkingDays;
         service.LaporCategory = item.LaporCategory.Trim();
         service.IsActive = item.IsActive;
-        return await db.TrySaveAsync(ct);
+        var result = await db.TrySaveAsync(ct);
+        var standardAfter = Standard(service.FirstResponseWorkingDays, service.ResolutionWorkingDays);
+        if (result.Succeeded && standardBefore is not null && standardBefore != standardAfter)
+        {
+            // Pages that explain this service now promise the old standard: flag them at once, not at their review date.
+            await content.FlagServiceChangedAsync(service.Id, $"{Content.StaleReason.ServiceChanged}: {service.Code} {standardBefore} → {standardAfter}", ct);
+        }
+
+        return result;
     }
+
+    private static string Standard(int firstResponseDays, int resolutionDays) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{firstResponseDays}/{resolutionDays}");
 }
 
 public sealed record ServiceItem(
