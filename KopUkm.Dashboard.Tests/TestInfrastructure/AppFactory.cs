@@ -29,6 +29,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedUsers", "true");
         builder.UseSetting("Demo:SeedCooperatives", "false");
         builder.UseSetting("Demo:SeedTickets", "false");
+        builder.UseSetting("Demo:SeedContent", "false");
         builder.UseSetting("Auth:SessionRevalidationInterval", "00:00:02");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)

@@ -77,6 +77,8 @@ public static class OperatorCommands
         await output.WriteLineAsync(tickets.Tickets == 0
             ? L["Cli.DemoTicketsExist"]
             : L["Cli.DemoTicketsSeeded", tickets.Tickets, tickets.Events, tickets.Handoffs, tickets.OfficersCreated, tickets.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
+        var content = await scope.ServiceProvider.GetRequiredService<Features.Content.ContentDemoSeeder>().SeedAsync();
+        await output.WriteLineAsync(content == 0 ? L["Cli.DemoContentExists"] : L["Cli.DemoContentSeeded", content]);
         return 0;
     }
 

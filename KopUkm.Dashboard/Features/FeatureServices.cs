@@ -33,6 +33,7 @@ public static class FeatureServices
         services.AddScoped<Content.ContentService>();
         services.AddScoped<Content.ContentReviewAgeService>();
         services.AddScoped<Content.ContentDigestService>();
+        services.AddScoped<Content.ContentDemoSeeder>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceCatalogService>();
         services.AddScoped<CalendarService>();

@@ -31,6 +31,11 @@ public static class StartupTasks
             {
                 await scope.ServiceProvider.GetRequiredService<TicketDemoSeeder>().SeedAsync();
             }
+
+            if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedContent", true))
+            {
+                await scope.ServiceProvider.GetRequiredService<Features.Content.ContentDemoSeeder>().SeedAsync();
+            }
         }
 
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Configuration);
