@@ -127,13 +127,11 @@ public sealed class ContentService(
     {
         var user = await guard.DemandAsync(Permissions.ViewContent);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.FindForUpdateAsync<ContentItem>(id, version, ct);
-        if (item is null)
+        if (await LoadForEditAsync(db, id, version, user, ct) is not { } item)
         {
             return CommandResult.Conflict();
         }
 
-        DemandEdit(user, item.OwnerDivisionId);
         if (form.OwnerDivisionId != item.OwnerDivisionId)
         {
             // Moving an item to another division is also an edit in that division.
@@ -167,13 +165,11 @@ public sealed class ContentService(
     {
         var user = await guard.DemandAsync(Permissions.ViewContent);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.FindForUpdateAsync<ContentItem>(id, version, ct);
-        if (item is null)
+        if (await LoadForEditAsync(db, id, version, user, ct) is not { } item)
         {
             return CommandResult.Conflict();
         }
 
-        DemandEdit(user, item.OwnerDivisionId);
         var from = item.State;
         if (!ContentWorkflow.CanMove(from, to))
         {
@@ -230,13 +226,11 @@ public sealed class ContentService(
     {
         var user = await guard.DemandAsync(Permissions.ViewContent);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.FindForUpdateAsync<ContentItem>(id, version, ct);
-        if (item is null)
+        if (await LoadForEditAsync(db, id, version, user, ct) is not { } item)
         {
             return CommandResult.Conflict();
         }
 
-        DemandEdit(user, item.OwnerDivisionId);
         if (!ContentWorkflow.CanMarkReviewed(item.State))
         {
             return CommandResult.Fail("Content.ReviewOnlyLive");
@@ -397,6 +391,25 @@ public sealed class ContentService(
         }
 
         return query;
+    }
+
+    /// <summary>Access first, then the version: someone outside the division learns nothing from a stale version.</summary>
+    private static async Task<ContentItem?> LoadForEditAsync(AppDbContext db, long id, long version, UserContext user, CancellationToken ct)
+    {
+        var item = await db.Set<ContentItem>().FindAsync([id], ct);
+        if (item is null)
+        {
+            return null;
+        }
+
+        DemandEdit(user, item.OwnerDivisionId);
+        if (item.Version != version)
+        {
+            return null;
+        }
+
+        db.Entry(item).Property(e => e.Version).OriginalValue = version;
+        return item;
     }
 
     private static void DemandEdit(UserContext user, int divisionId)
