@@ -3,6 +3,7 @@ using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Backups;
 using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Users;
@@ -46,6 +47,7 @@ public static class FeatureServices
         services.AddScoped<Dashboard.OfficeOverviewService>();
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.AddSingleton<SqliteBackupService>();
+        services.AddLiveSiteChecker(configuration);
         return services;
     }
 }

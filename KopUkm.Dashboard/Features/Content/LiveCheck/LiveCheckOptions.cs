@@ -1,0 +1,59 @@
+namespace KopUkm.Dashboard.Features.Content.LiveCheck;
+
+/// <summary>Settings of the live-site checker (section <c>Content:LiveCheck</c>), following the office's crawling policy.</summary>
+public sealed class LiveCheckOptions
+{
+    public const string SectionName = "Content:LiveCheck";
+
+    /// <summary>Sent with every request; its first token (before "/") is the name robots.txt groups are matched against.</summary>
+    public string UserAgent { get; set; } = "KopUkmDashboard/1.0 (+Dinas Koperasi dan UKM Provinsi Jambi)";
+
+    /// <summary>
+    /// Requests per second to one host (scheme, host and port), robots.txt and link checks included. Requests to a host
+    /// go one at a time, each starting 1/N s after the previous one finished, so the host never sees more than N a second.
+    /// </summary>
+    public double RequestsPerSecondPerHost { get; set; } = 1;
+
+    /// <summary>Per request, until the whole body has arrived.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a fetched robots.txt is trusted; at most 24 hours (RFC 9309).</summary>
+    public TimeSpan RobotsCacheDuration { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Internal links checked per page (distinct, in page order); 0 turns link checks off.</summary>
+    public int MaxLinksPerPage { get; set; } = 50;
+
+    /// <summary>Hosts checked at the same time; pages of one host are always checked one after another.</summary>
+    public int MaxConcurrentHosts { get; set; } = 4;
+
+    /// <summary>Larger bodies are not read (the check reports an error).</summary>
+    public int MaxPageBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>The product token robots.txt groups are matched against, e.g. "KopUkmDashboard".</summary>
+    public string ProductToken
+    {
+        get
+        {
+            var token = UserAgent.Trim();
+            var end = token.IndexOfAny(['/', ' ', '(']);
+            return end < 0 ? token : token[..end];
+        }
+    }
+
+    internal TimeSpan RequestInterval => TimeSpan.FromSeconds(1 / RequestsPerSecondPerHost);
+
+    internal static readonly TimeSpan MaxRobotsCacheDuration = TimeSpan.FromHours(24);
+
+    /// <summary>The first problem with these settings, or null when they are usable.</summary>
+    internal string? Problem() => this switch
+    {
+        { UserAgent: var ua } when string.IsNullOrWhiteSpace(ua) || ProductToken.Length == 0 => "UserAgent must name the office.",
+        { RequestsPerSecondPerHost: <= 0 or double.NaN or double.PositiveInfinity } => "RequestsPerSecondPerHost must be above 0.",
+        { Timeout: var t } when t <= TimeSpan.Zero => "Timeout must be positive.",
+        { RobotsCacheDuration: var d } when d <= TimeSpan.Zero || d > MaxRobotsCacheDuration => "RobotsCacheDuration must be above 0 and at most 24 hours.",
+        { MaxLinksPerPage: < 0 } => "MaxLinksPerPage cannot be negative.",
+        { MaxConcurrentHosts: < 1 } => "MaxConcurrentHosts must be at least 1.",
+        { MaxPageBytes: < 1024 } => "MaxPageBytes must be at least 1024.",
+        _ => null,
+    };
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace KopUkm.Dashboard.Features.Content.LiveCheck;
+
+public static class LiveCheckSetup
+{
+    /// <summary>
+    /// Registers <see cref="LiveSiteChecker"/> with its settings (section <c>Content:LiveCheck</c>, checked at start),
+    /// its named HTTP client, and the two shared singletons: the robots.txt cache (on the app clock) and the per-host
+    /// pacer (on the real clock).
+    /// </summary>
+    public static IServiceCollection AddLiveSiteChecker(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<LiveCheckOptions>()
+            .Bind(configuration.GetSection(LiveCheckOptions.SectionName))
+            .Validate(o => o.Problem() is null, $"{LiveCheckOptions.SectionName} has an invalid setting (UserAgent, RequestsPerSecondPerHost, Timeout, RobotsCacheDuration ≤ 24 h, MaxLinksPerPage, MaxConcurrentHosts or MaxPageBytes).")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RobotsCache>();
+        services.TryAddSingleton(_ => new HostRequestPacer(TimeProvider.System));
+        services.AddHttpClient(LiveSiteChecker.HttpClientName, (provider, client) =>
+            {
+                var settings = provider.GetRequiredService<IOptions<LiveCheckOptions>>().Value;
+                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", settings.UserAgent);
+                client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+                client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", "id,en;q=0.8");
+                // The checker applies its own per-request timeout, which also covers reading the body.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Redirects are followed by the checker so each hop is recorded, paced and checked against robots.txt.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                UseCookies = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+        services.TryAddTransient<LiveSiteChecker>();
+        return services;
+    }
+}
