@@ -35,6 +35,8 @@ public static class FeatureServices
         services.AddScoped<Content.ContentReviewAgeService>();
         services.AddScoped<Content.ContentDigestService>();
         services.AddScoped<Content.ContentDemoSeeder>();
+        services.AddScoped<Content.LiveCheck.ContentLiveCheckService>();
+        services.AddSingleton<Content.LiveCheck.LiveCheckProgress>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceCatalogService>();
         services.AddScoped<CalendarService>();

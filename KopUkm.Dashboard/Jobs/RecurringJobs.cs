@@ -26,6 +26,9 @@ public static class RecurringJobs
     /// <summary>Daily 07:00 WIB, before office hours: <see cref="Features.Content.ContentDigestJob"/>.</summary>
     public const string ContentDigest = "content-digest";
 
+    /// <summary>On <c>Content:LiveCheck:Schedule</c> when a site is configured: <see cref="Features.Content.LiveCheck.ContentLiveCheckJob"/>.</summary>
+    public const string ContentLiveCheck = "content-live-check";
+
     internal static void AddJobServices(IServiceCollection services)
     {
         services.AddScoped<BackupJob>();
@@ -34,6 +37,7 @@ public static class RecurringJobs
         services.AddScoped<Features.Tickets.TicketSlaRefreshJob>();
         services.AddScoped<Features.Content.ContentReviewAgeJob>();
         services.AddScoped<Features.Content.ContentDigestJob>();
+        services.AddScoped<Features.Content.LiveCheck.ContentLiveCheckJob>();
     }
 
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
@@ -53,5 +57,16 @@ public static class RecurringJobs
         jobs.AddOrUpdate<Features.Content.ContentReviewAgeJob>(ContentReviewAge, job => job.RunAsync(CancellationToken.None), "30 2 * * *", wib);
         // The digest reads the flags the review-age pass set overnight.
         jobs.AddOrUpdate<Features.Content.ContentDigestJob>(ContentDigest, job => job.RunAsync(CancellationToken.None), "0 7 * * *", wib);
+
+        // The live-site check only exists once an administrator names the site: a demo install sends no requests.
+        if (!string.IsNullOrWhiteSpace(configuration["Content:LiveCheck:SiteUrl"]))
+        {
+            jobs.AddOrUpdate<Features.Content.LiveCheck.ContentLiveCheckJob>(
+                ContentLiveCheck, job => job.RunAsync(CancellationToken.None), configuration["Content:LiveCheck:Schedule"] ?? "0 3 * * *", wib);
+        }
+        else
+        {
+            jobs.RemoveIfExists(ContentLiveCheck);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Data.Auditing;
+using KopUkm.Dashboard.Features.Content.LiveCheck;
 
 namespace KopUkm.Dashboard.Features.Content;
 
@@ -14,7 +15,7 @@ public sealed class ContentCheck : INotAudited
 
     public DateTime CheckedAtUtc { get; set; }
 
-    public LiveCheckResultKind Result { get; set; }
+    public PageCheckOutcome Result { get; set; }
 
     public int? HttpStatus { get; set; }
 
@@ -29,14 +30,4 @@ public sealed class ContentCheck : INotAudited
     public string? BrokenLinks { get; set; }
 
     public string? Error { get; set; }
-}
-
-public enum LiveCheckResultKind
-{
-    Unchanged = 1,
-    Changed = 2,
-    Broken = 3,
-    Error = 4,
-    NeedsLogin = 5,
-    SkippedByRobots = 6,
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.ServiceCatalog;
@@ -171,7 +172,7 @@ public sealed class ContentDemoSeeder(
         item.ContentHash = Hash(url);
         for (var day = 3; day >= 1; day--)
         {
-            checks.Add(Check(now.AddDays(-day * 7).AddMinutes(random.Next(60)), LiveCheckResultKind.Unchanged, 200, random, item.ContentHash));
+            checks.Add(Check(now.AddDays(-day * 7).AddMinutes(random.Next(60)), PageCheckOutcome.Unchanged, 200, random, item.ContentHash));
         }
 
         item.LastCheckedAtUtc = checks[^1].CheckedAtUtc;
@@ -179,8 +180,8 @@ public sealed class ContentDemoSeeder(
         if (fate < 0.03)
         {
             // Gone from the site on the last two checks: broken, and flagged with its own history row.
-            checks.Add(Check(now.AddDays(-2), LiveCheckResultKind.Broken, 404, random, null));
-            checks.Add(Check(now.AddDays(-1), LiveCheckResultKind.Broken, 404, random, null));
+            checks.Add(Check(now.AddDays(-2), PageCheckOutcome.Broken, 404, random, null));
+            checks.Add(Check(now.AddDays(-1), PageCheckOutcome.Broken, 404, random, null));
             item.LiveStatus = LiveStatus.Broken;
             item.ConsecutiveFailures = 2;
             item.LastCheckedAtUtc = now.AddDays(-1);
@@ -206,7 +207,7 @@ public sealed class ContentDemoSeeder(
             var changedAt = now.AddDays(-random.Next(5, 60));
             item.ContentHash = Hash(url + "v2");
             checks.Where(c => c.CheckedAtUtc > changedAt).ToList().ForEach(c => c.ContentHash = item.ContentHash);
-            checks.Add(Check(changedAt, LiveCheckResultKind.Changed, 200, random, item.ContentHash));
+            checks.Add(Check(changedAt, PageCheckOutcome.Changed, 200, random, item.ContentHash));
             item.LastLiveChangeAtUtc = changedAt;
             events.Add(new ContentEvent { Kind = ContentEventKind.LiveChanged, ByName = UserContext.System.DisplayName, AtUtc = changedAt });
         }
@@ -307,7 +308,7 @@ public sealed class ContentDemoSeeder(
     private static ContentEvent Moved(ContentItem item, DateTime at, ContentState from, ContentState to) =>
         new() { Kind = ContentEventKind.StateChanged, FromState = from, ToState = to, ByUserId = item.EditorUserId, ByName = item.EditorName ?? "Admin Dinas", AtUtc = at };
 
-    private static ContentCheck Check(DateTime at, LiveCheckResultKind result, int status, Random random, string? hash) =>
+    private static ContentCheck Check(DateTime at, PageCheckOutcome result, int status, Random random, string? hash) =>
         new() { CheckedAtUtc = at, Result = result, HttpStatus = status, DurationMs = random.Next(80, 900), ContentHash = hash };
 
     private static async Task<Dictionary<int, List<(string Id, string Name)>>> EditorsAsync(AppDbContext db, CancellationToken ct)

@@ -5,6 +5,15 @@ public sealed class LiveCheckOptions
 {
     public const string SectionName = "Content:LiveCheck";
 
+    /// <summary>
+    /// The office's public site, e.g. "https://dinaskopukm.jambiprov.go.id". Pages on this host (and its subdomains)
+    /// are checked; empty turns the scheduled check off, as in demo installs.
+    /// </summary>
+    public string? SiteUrl { get; set; }
+
+    /// <summary>When the scheduled check runs (cron, WIB); nightly by default, after the review-age pass.</summary>
+    public string Schedule { get; set; } = "0 3 * * *";
+
     /// <summary>Sent with every request; its first token (before "/") is the name robots.txt groups are matched against.</summary>
     public string UserAgent { get; set; } = "KopUkmDashboard/1.0 (+Dinas Koperasi dan UKM Provinsi Jambi)";
 
@@ -54,6 +63,8 @@ public sealed class LiveCheckOptions
         { MaxLinksPerPage: < 0 } => "MaxLinksPerPage cannot be negative.",
         { MaxConcurrentHosts: < 1 } => "MaxConcurrentHosts must be at least 1.",
         { MaxPageBytes: < 1024 } => "MaxPageBytes must be at least 1024.",
+        { SiteUrl: { Length: > 0 } site } when !Uri.TryCreate(site, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            => "SiteUrl must be an absolute http(s) address.",
         _ => null,
     };
 }
