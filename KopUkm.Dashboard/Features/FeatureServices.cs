@@ -37,6 +37,7 @@ public static class FeatureServices
         services.AddScoped<Content.ContentDemoSeeder>();
         services.AddScoped<Content.LiveCheck.ContentLiveCheckService>();
         services.AddSingleton<Content.LiveCheck.LiveCheckProgress>();
+        services.AddScoped<Content.ContentJobsService>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceCatalogService>();
         services.AddScoped<CalendarService>();
