@@ -97,7 +97,8 @@ public sealed class ContentService(
         var moves = canEdit
             ? ContentWorkflow.NextStates(item.State).Where(s => !ContentWorkflow.NeedsApprover(s) || ContentAccess.CanApprove(user, item.OwnerDivisionId)).ToList()
             : [];
-        return new ContentDetail(item, serviceName, history, checks, canEdit, canEdit && ContentWorkflow.CanMarkReviewed(item.State), moves);
+        var canMarkReviewed = canEdit && ContentWorkflow.CanMarkReviewed(item.State) && item.StaleReason != StaleReason.Broken;
+        return new ContentDetail(item, serviceName, history, checks, canEdit, canMarkReviewed, moves);
     }
 
     public async Task<(CommandResult Result, long? Id)> CreateAsync(ContentForm form, CancellationToken ct = default)
@@ -234,6 +235,12 @@ public sealed class ContentService(
         if (!ContentWorkflow.CanMarkReviewed(item.State))
         {
             return CommandResult.Fail("Content.ReviewOnlyLive");
+        }
+
+        if (item.StaleReason == StaleReason.Broken)
+        {
+            // Reviewing text the public cannot reach confirms nothing: the page must be fixed (or archived) first.
+            return CommandResult.Fail("Content.ReviewBrokenPage");
         }
 
         var text = note?.Trim() ?? "";
