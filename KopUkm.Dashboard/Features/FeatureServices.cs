@@ -48,6 +48,8 @@ public static class FeatureServices
         services.AddSingleton<ChangeNotifier>();
         services.AddScoped<Audit.AuditTrailService>();
         services.AddScoped<Dashboard.OfficeOverviewService>();
+        services.AddSingleton<Dashboard.DashboardFeed>();
+        services.AddScoped<Dashboard.DashboardService>();
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.AddSingleton<SqliteBackupService>();
         services.AddLiveSiteChecker(configuration);

@@ -92,6 +92,7 @@ public static class CooperativeExportQuery
         Add("mine", filter.AssignedToMe ? "1" : null);
         Add("overdue", filter.Overdue ? "1" : null);
         Add("supervision", filter.NeedsSupervision ? "1" : null);
+        Add("open", filter.OpenCase ? "1" : null);
         Add("q", string.IsNullOrWhiteSpace(search) ? null : search);
         return "/koperasi/ekspor?" + string.Join("&", parts);
     }
@@ -103,5 +104,6 @@ public static class CooperativeExportQuery
         Enum.TryParse<CaseStage>(query["stage"], out var stage) ? stage : null,
         query["mine"] == "1",
         query["overdue"] == "1",
-        query["supervision"] == "1");
+        query["supervision"] == "1",
+        query["open"] == "1");
 }

@@ -208,6 +208,11 @@ public sealed class CooperativeService(
             query = query.Where(c => cases.Any(rc => rc.CooperativeId == c.Id && rc.Stage == stage));
         }
 
+        if (filter.OpenCase)
+        {
+            query = query.Where(c => cases.Any(rc => rc.CooperativeId == c.Id));
+        }
+
         if (filter.AssignedToMe)
         {
             var me = user.UserId;
@@ -240,7 +245,8 @@ public sealed record CooperativeFilter(
     CaseStage? Stage = null,
     bool AssignedToMe = false,
     bool Overdue = false,
-    bool NeedsSupervision = false);
+    bool NeedsSupervision = false,
+    bool OpenCase = false);
 
 public sealed record CooperativeRow(
     int Id,

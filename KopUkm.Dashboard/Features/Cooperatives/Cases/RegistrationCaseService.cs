@@ -22,6 +22,7 @@ public sealed class RegistrationCaseService(
     IOptions<CooperativeOptions> options,
     WorkingCalendarProvider calendars,
     NotificationService notifications,
+    ChangeNotifier changes,
     TimeProvider clock)
 {
     public async Task<CaseView?> GetAsync(int caseId, CancellationToken ct = default)
@@ -98,6 +99,7 @@ public sealed class RegistrationCaseService(
         db.Add(Event(registration.Id, CaseEventKind.Submitted, user, now, toStage: CaseStage.Diajukan));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        changes.Publish(ChangeTopic.Cooperatives);
         return (CommandResult.Success, registration.Id);
     }
 
@@ -139,7 +141,7 @@ public sealed class RegistrationCaseService(
         registration.ClosedAtUtc = CaseWorkflow.IsClosed(to) ? now : null;
         registration.StageDueAtUtc = await DueAsync(db, visits, to, ct);
         db.Add(Event(caseId, CaseEventKind.StageChanged, user, now, from, to, trimmedReason));
-        return await db.TrySaveAsync(ct);
+        return Published(await db.TrySaveAsync(ct));
     }
 
     /// <summary>Marks one checklist item verified (or not) with a note.</summary>
@@ -167,7 +169,7 @@ public sealed class RegistrationCaseService(
         var @event = Event(caseId, verified ? CaseEventKind.DocumentVerified : CaseEventKind.DocumentUnverified, user, now, text: document.Note);
         @event.Document = document.Kind;
         db.Add(@event);
-        return await db.TrySaveAsync(ct);
+        return Published(await db.TrySaveAsync(ct));
     }
 
     /// <summary>Division heads of the cooperative divisions assign (or reassign) a case to an officer.</summary>
@@ -200,7 +202,7 @@ public sealed class RegistrationCaseService(
         registration.AssignedUserId = assignee.Id;
         registration.AssignedUserName = assignee.Name;
         db.Add(Event(caseId, CaseEventKind.Assigned, user, clock.GetUtcNow().UtcDateTime, text: assignee.Name));
-        var saved = await db.TrySaveAsync(ct);
+        var saved = Published(await db.TrySaveAsync(ct));
         if (saved.Succeeded && assignee.Id != user.UserId)
         {
             // The version after the save names this assignment, so a later reassignment to the same officer notifies again.
@@ -263,7 +265,23 @@ public sealed class RegistrationCaseService(
         }
 
         await db.SaveChangesAsync(ct);
+        if (changed > 0)
+        {
+            changes.Publish(ChangeTopic.Cooperatives);
+        }
+
         return changed;
+    }
+
+    /// <summary>Tells open pages (the dashboard, the register) that cases changed, once the save succeeded.</summary>
+    private CommandResult Published(CommandResult result)
+    {
+        if (result.Succeeded)
+        {
+            changes.Publish(ChangeTopic.Cooperatives);
+        }
+
+        return result;
     }
 
     private async Task<UserContext> DemandWorkerAsync()

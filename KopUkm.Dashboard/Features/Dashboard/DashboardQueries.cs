@@ -1,0 +1,231 @@
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Content;
+using KopUkm.Dashboard.Features.Cooperatives.Cases;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.Tickets;
+using KopUkm.Dashboard.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace KopUkm.Dashboard.Features.Dashboard;
+
+/// <summary>
+/// The dashboard's numbers, computed in the database: every figure is a COUNT/MIN over an indexed filter, never rows
+/// loaded into memory. Each figure uses the same predicate as the list it links to, so a click shows exactly the
+/// records counted (see docs/dashboard.md).
+/// </summary>
+internal static class DashboardQueries
+{
+    public const int UrgentCount = 10;
+    public const int BacklogWeeks = 12;
+
+    /// <summary>Age buckets of open work, in whole calendar days since it arrived.</summary>
+    public static readonly (int From, int? To)[] AgeBuckets = [(0, 2), (3, 7), (8, 14), (15, 30), (31, null)];
+
+    public static async Task<DashboardSnapshot> ComputeAsync(AppDbContext db, int? divisionId, string registrationDivisionCode, DateTime now, CancellationToken ct)
+    {
+        var divisions = await db.Set<Division>().AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Id)
+            .Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
+        var registrationDivisionId = divisions.FirstOrDefault(d => d.Code == registrationDivisionCode)?.Id;
+        var registrationsApply = divisionId is null || divisionId == registrationDivisionId;
+
+        var open = TicketWorkflow.OpenStatuses;
+        var tickets = db.Set<Ticket>().AsNoTracking().Where(t => open.Contains(t.Status));
+        var cases = db.Set<RegistrationCase>().AsNoTracking().Where(c => c.ClosedAtUtc == null);
+        var content = db.Set<ContentItem>().AsNoTracking();
+        if (divisionId is { } id)
+        {
+            tickets = tickets.Where(t => t.DivisionId == id);
+            content = content.Where(c => c.OwnerDivisionId == id);
+        }
+
+        // One pass over the open tickets of the scope for all four headline numbers.
+        var ticketHead = await tickets.GroupBy(_ => 1).Select(g => new TicketHeadline(
+                g.Count(),
+                g.Count(t => t.ResolutionSla == SlaStatus.AtRisk || t.FirstResponseSla == SlaStatus.AtRisk),
+                g.Count(t => t.ResolutionSla == SlaStatus.Breached || t.FirstResponseSla == SlaStatus.Breached),
+                g.Count(t => t.AssignedUserId == null)))
+            .FirstOrDefaultAsync(ct) ?? new TicketHeadline(0, 0, 0, 0);
+
+        var registrationHead = new RegistrationHeadline(false, new Dictionary<CaseStage, int>(), 0);
+        if (registrationsApply)
+        {
+            // Counted per cooperative, as the cooperative list filters by "has an open case in this stage".
+            var byStage = await cases.GroupBy(c => c.Stage).Select(g => new { Stage = g.Key, Count = g.Select(c => c.CooperativeId).Distinct().Count() }).ToListAsync(ct);
+            var overdue = await cases.Where(c => c.StageDueAtUtc < now).Select(c => c.CooperativeId).Distinct().CountAsync(ct);
+            registrationHead = new RegistrationHeadline(true, byStage.ToDictionary(s => s.Stage, s => s.Count), overdue);
+        }
+
+        var contentHead = await content.Where(c => c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan)
+            .GroupBy(_ => 1).Select(g => new ContentHeadline(
+                g.Count(c => c.Freshness == ContentFreshness.Overdue),
+                g.Count(c => c.Freshness == ContentFreshness.DueSoon),
+                g.Count(c => c.LiveStatus == LiveStatus.Broken)))
+            .FirstOrDefaultAsync(ct) ?? new ContentHeadline(0, 0, 0);
+
+        // The per-division table: grouped aggregates, one query per source.
+        var ticketRows = await tickets.GroupBy(t => t.DivisionId).Select(g => new
+        {
+            DivisionId = g.Key,
+            Open = g.Count(),
+            Breached = g.Count(t => t.ResolutionSla == SlaStatus.Breached || t.FirstResponseSla == SlaStatus.Breached),
+            Oldest = g.Min(t => t.CreatedAtUtc),
+        }).ToListAsync(ct);
+        var contentRows = await content.Where(c => c.Freshness == ContentFreshness.Overdue)
+            .GroupBy(c => c.OwnerDivisionId).Select(g => new { DivisionId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var pendingRegistrations = registrationsApply ? await cases.Select(c => c.CooperativeId).Distinct().CountAsync(ct) : 0;
+
+        var rows = divisions
+            .Where(d => divisionId is null || d.Id == divisionId)
+            .Select(d =>
+            {
+                var t = ticketRows.FirstOrDefault(r => r.DivisionId == d.Id);
+                return new DivisionRow(
+                    d.Id,
+                    d.Code,
+                    d.Name,
+                    t?.Open ?? 0,
+                    t?.Breached ?? 0,
+                    t is null ? null : (int)(now - t.Oldest).TotalDays,
+                    d.Id == registrationDivisionId ? pendingRegistrations : null,
+                    contentRows.FirstOrDefault(r => r.DivisionId == d.Id)?.Count ?? 0);
+            })
+            .ToList();
+
+        return new DashboardSnapshot(
+            now,
+            divisionId,
+            ticketHead,
+            registrationHead,
+            contentHead,
+            rows,
+            await UrgentAsync(tickets, registrationsApply ? cases : null, content, now, ct),
+            await BacklogAsync(db, divisionId, now, ct),
+            await ComplianceAsync(db, divisionId, divisions.ToDictionary(d => d.Id, d => d.Code), now, ct),
+            await AgesAsync(tickets, registrationsApply ? cases : null, now, ct));
+    }
+
+    /// <summary>
+    /// "Perlu perhatian sekarang", by one rule (docs/dashboard.md): first what a citizen is waiting on past its target
+    /// (tickets past their resolution target, registration cases past their stage target), then pages the public
+    /// cannot open, then citizen work that falls due next, then content past its review date; within a tier the
+    /// earliest due moment first, and on equal moments the higher ticket priority. Each source gives at most ten
+    /// candidates, so the merge reads at most forty rows.
+    /// </summary>
+    private static async Task<IReadOnlyList<UrgentItem>> UrgentAsync(
+        IQueryable<Ticket> tickets, IQueryable<RegistrationCase>? cases, IQueryable<ContentItem> content, DateTime now, CancellationToken ct)
+    {
+        // Waiting on the applicant pauses the clock: nothing for the office to do until they answer.
+        var fromTickets = await tickets.Where(t => t.ResolutionDueAtUtc != null && t.Status != TicketStatus.MenungguPemohon)
+            .OrderBy(t => t.ResolutionDueAtUtc).Take(UrgentCount)
+            .Select(t => new { t.Id, t.Code, t.ApplicantName, t.ServiceType!.NameId, Due = t.ResolutionDueAtUtc!.Value, t.Priority, Division = t.Division!.Code })
+            .ToListAsync(ct);
+        var items = fromTickets.Select(t => new UrgentItem(
+            UrgentSource.Ticket, $"{t.Code} · {t.ApplicantName}", t.NameId, t.Division, t.Due, PriorityRank(t.Priority), $"/layanan/{t.Id}", t.Due <= now ? 1 : 3)).ToList();
+
+        if (cases is not null)
+        {
+            var fromCases = await cases.Where(c => c.StageDueAtUtc != null)
+                .OrderBy(c => c.StageDueAtUtc).Take(UrgentCount)
+                .Select(c => new { c.Id, c.Cooperative!.Name, c.Stage, Due = c.StageDueAtUtc!.Value })
+                .ToListAsync(ct);
+            items.AddRange(fromCases.Select(c => new UrgentItem(
+                UrgentSource.Registration, c.Name, c.Stage.ToString(), null, c.Due, 0, $"/koperasi/kasus/{c.Id}", c.Due <= now ? 1 : 3)));
+        }
+
+        var live = content.Where(c => c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan);
+        var broken = await live.Where(c => c.LiveStatus == LiveStatus.Broken)
+            .OrderBy(c => c.LastCheckedAtUtc).Take(UrgentCount)
+            .Select(c => new { c.Id, c.Title, c.Kind, Since = c.LastCheckedAtUtc ?? c.StateChangedAtUtc, Division = c.OwnerDivision!.Code })
+            .ToListAsync(ct);
+        items.AddRange(broken.Select(c => new UrgentItem(UrgentSource.BrokenPage, c.Title, c.Kind.ToString(), c.Division, c.Since, 0, $"/konten/{c.Id}", 2)));
+
+        var reviews = await live.Where(c => c.ReviewDueAtUtc != null && c.LiveStatus != LiveStatus.Broken)
+            .OrderBy(c => c.ReviewDueAtUtc).Take(UrgentCount)
+            .Select(c => new { c.Id, c.Title, c.Kind, Due = c.ReviewDueAtUtc!.Value, Division = c.OwnerDivision!.Code })
+            .ToListAsync(ct);
+        items.AddRange(reviews.Select(c => new UrgentItem(UrgentSource.Content, c.Title, c.Kind.ToString(), c.Division, c.Due, 0, $"/konten/{c.Id}", c.Due <= now ? 4 : 5)));
+
+        return [.. items.OrderBy(i => i.Tier).ThenBy(i => i.DueAtUtc).ThenByDescending(i => i.PriorityRank).ThenBy(i => i.Source).Take(UrgentCount)];
+    }
+
+    private static int PriorityRank(TicketPriority priority) => priority switch
+    {
+        TicketPriority.Mendesak => 3,
+        TicketPriority.Tinggi => 2,
+        TicketPriority.Normal => 1,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Open tickets at the end of each of the last twelve WIB weeks (Sunday 24:00): received by then and not yet
+    /// resolved by then. One scan with twelve conditional counts.
+    /// </summary>
+    private static async Task<IReadOnlyList<BacklogPoint>> BacklogAsync(AppDbContext db, int? divisionId, DateTime now, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(WibTime.ToWib(now));
+        var thisWeekEnd = today.AddDays((7 - (int)today.DayOfWeek) % 7).AddDays(1); // the Monday after this week's Sunday
+        var ends = Enumerable.Range(0, BacklogWeeks).Select(i => thisWeekEnd.AddDays(-7 * (BacklogWeeks - 1 - i))).ToArray();
+        var utc = ends.Select(e => WibTime.ToUtc(e.ToDateTime(TimeOnly.MinValue))).Select(e => e > now ? now : e).ToArray();
+        var first = utc[0];
+        var last = utc[^1];
+        var query = db.Set<Ticket>().AsNoTracking().Where(t => t.CreatedAtUtc < last && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= first));
+        if (divisionId is { } id)
+        {
+            query = query.Where(t => t.DivisionId == id);
+        }
+
+        var counts = await query.GroupBy(_ => 1).Select(g => new[]
+        {
+            g.Count(t => t.CreatedAtUtc < utc[0] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[0])),
+            g.Count(t => t.CreatedAtUtc < utc[1] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[1])),
+            g.Count(t => t.CreatedAtUtc < utc[2] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[2])),
+            g.Count(t => t.CreatedAtUtc < utc[3] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[3])),
+            g.Count(t => t.CreatedAtUtc < utc[4] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[4])),
+            g.Count(t => t.CreatedAtUtc < utc[5] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[5])),
+            g.Count(t => t.CreatedAtUtc < utc[6] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[6])),
+            g.Count(t => t.CreatedAtUtc < utc[7] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[7])),
+            g.Count(t => t.CreatedAtUtc < utc[8] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[8])),
+            g.Count(t => t.CreatedAtUtc < utc[9] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[9])),
+            g.Count(t => t.CreatedAtUtc < utc[10] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[10])),
+            g.Count(t => t.CreatedAtUtc < utc[11] && (t.ResolvedAtUtc == null || t.ResolvedAtUtc >= utc[11])),
+        }).FirstOrDefaultAsync(ct) ?? new int[BacklogWeeks];
+
+        return [.. ends.Select((end, i) => new BacklogPoint(end.AddDays(-1), counts[i]))];
+    }
+
+    /// <summary>
+    /// Resolution-target compliance per division over the last 30 days: tickets resolved in the window whose target
+    /// was never breached ÷ tickets resolved in the window. The Metrik page has the full definition per period.
+    /// </summary>
+    private static async Task<IReadOnlyList<ComplianceRow>> ComplianceAsync(
+        AppDbContext db, int? divisionId, Dictionary<int, string> codes, DateTime now, CancellationToken ct)
+    {
+        var since = now.AddDays(-30);
+        var query = db.Set<Ticket>().AsNoTracking().Where(t => t.ResolvedAtUtc >= since && t.ServiceType!.ResolutionWorkingDays > 0);
+        if (divisionId is { } id)
+        {
+            query = query.Where(t => t.DivisionId == id);
+        }
+
+        var rows = await query.GroupBy(t => t.DivisionId)
+            .Select(g => new { DivisionId = g.Key, Resolved = g.Count(), Met = g.Count(t => !t.EverBreached) })
+            .ToListAsync(ct);
+        return [.. rows.Where(r => codes.ContainsKey(r.DivisionId)).OrderBy(r => codes[r.DivisionId]).Select(r => new ComplianceRow(codes[r.DivisionId], r.Met, r.Resolved))];
+    }
+
+    private static async Task<IReadOnlyList<AgeBucketRow>> AgesAsync(
+        IQueryable<Ticket> tickets, IQueryable<RegistrationCase>? cases, DateTime now, CancellationToken ct)
+    {
+        var bounds = AgeBuckets.Select(b => (Newest: now.AddDays(-b.From), Oldest: b.To is { } to ? now.AddDays(-(to + 1)) : DateTime.MinValue)).ToArray();
+        var ticketCounts = new List<int>();
+        var caseCounts = new List<int>();
+        foreach (var (newest, oldest) in bounds)
+        {
+            // Five small indexed counts per source: simpler and as fast as one CASE-bucketed GROUP BY here.
+            ticketCounts.Add(await tickets.CountAsync(t => t.CreatedAtUtc <= newest && t.CreatedAtUtc > oldest, ct));
+            caseCounts.Add(cases is null ? 0 : await cases.CountAsync(c => c.SubmittedAtUtc <= newest && c.SubmittedAtUtc > oldest, ct));
+        }
+
+        return [.. AgeBuckets.Select((b, i) => new AgeBucketRow(b.From, b.To, ticketCounts[i], caseCounts[i]))];
+    }
+}
