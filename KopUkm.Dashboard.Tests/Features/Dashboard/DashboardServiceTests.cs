@@ -1,0 +1,133 @@
+using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Features.Cooperatives.Cases;
+using KopUkm.Dashboard.Features.Dashboard;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
+
+namespace KopUkm.Dashboard.Tests.Features.Dashboard;
+
+public sealed class DashboardServiceTests : IAsyncLifetime
+{
+    private TestServices app = default!;
+    private DashboardData data = default!;
+
+    private DashboardService Dashboard => app.Get<DashboardService>();
+
+    public async Task InitializeAsync()
+    {
+        app = await TestServices.CreateAsync();
+        data = await DashboardData.SeedAsync(app);
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Leadership_sees_the_office_headlines_counted_by_hand()
+    {
+        app.ActAs(AppRoles.Pimpinan, null, "boss");
+        var view = await Dashboard.GetAsync(null);
+        var s = view.Snapshot;
+
+        // Open: UMK 5 (on track, at risk, breached, unassigned, waiting) + PLUT 1; the resolved one is not open.
+        Assert.Equal(new TicketHeadline(6, 1, 2, 1), s.Tickets);
+        // Two cooperatives with an open case, one past its stage target; the closed case does not count.
+        Assert.Equal((2, 1), (s.Registrations.Waiting, s.Registrations.Overdue));
+        Assert.Equal(1, s.Registrations.WaitingByStage[CaseStage.VerifikasiDokumen]);
+        Assert.Equal(new ContentHeadline(1, 1, 1), s.Content);
+        Assert.True(view.CanPickDivision);
+
+        var umk = s.Divisions.Single(d => d.DivisionId == data.Umk);
+        Assert.Equal((5, 1, 40), (umk.OpenTickets, umk.BreachedTickets, umk.OldestOpenDays!.Value));
+        Assert.Null(umk.PendingRegistrations);
+        Assert.Equal(2, s.Divisions.Single(d => d.DivisionId == data.Klm).PendingRegistrations);
+    }
+
+    [Fact]
+    public async Task A_division_head_sees_only_their_division_whatever_division_they_ask_for()
+    {
+        app.ActAs(AppRoles.KepalaBidang, data.Umk, "head", divisionCode: "UMK");
+
+        var own = await Dashboard.GetAsync(null);
+        var other = await Dashboard.GetAsync(data.Plut);
+
+        Assert.Equal(5, own.Snapshot.Tickets.Open);
+        Assert.Equal(5, other.Snapshot.Tickets.Open);
+        Assert.Equal(data.Umk, other.Snapshot.DivisionId);
+        Assert.Equal([data.Umk], other.Snapshot.Divisions.Select(d => d.DivisionId));
+        Assert.False(other.CanPickDivision);
+        Assert.Empty(other.Divisions);
+        // Registrations belong to KLM: a UMK head's dashboard does not show them.
+        Assert.False(own.Snapshot.Registrations.Applies);
+    }
+
+    [Fact]
+    public async Task Leadership_can_narrow_to_one_division()
+    {
+        app.ActAs(AppRoles.Administrator, null, "admin");
+        var plut = (await Dashboard.GetAsync(data.Plut)).Snapshot;
+        Assert.Equal(new TicketHeadline(1, 0, 1, 0), plut.Tickets);
+        Assert.Equal(new ContentHeadline(0, 0, 0), plut.Content);
+    }
+
+    [Fact]
+    public async Task The_urgency_list_puts_waiting_citizens_first_then_broken_pages_then_what_falls_due_then_stale_content()
+    {
+        app.ActAs(AppRoles.Pimpinan, null, "boss");
+        var urgent = (await Dashboard.GetAsync(null)).Snapshot.Urgent;
+
+        // Tier 1, earliest due first: the overdue case (due −3 d), the UMK breach (−2 d), the PLUT breach (−1 d); the
+        // ticket waiting on its applicant is left out, its clock being paused. Tier 2: the broken page.
+        Assert.Equal(
+            [UrgentSource.Registration, UrgentSource.Ticket, UrgentSource.Ticket, UrgentSource.BrokenPage, UrgentSource.Ticket],
+            urgent.Take(5).Select(u => u.Source));
+        Assert.Equal($"/koperasi/kasus/{data.OverdueCase}", urgent[0].Link);
+        Assert.Equal($"/layanan/{data.BreachedUmkTicket}", urgent[1].Link);
+        Assert.Equal($"/konten/{data.BrokenPage}", urgent[3].Link);
+        // Tier 3 starts with the at-risk ticket (due in 3 h); the overdue page comes after every citizen item.
+        Assert.Equal($"/layanan/{data.SoonTicket}", urgent[4].Link);
+        var firstContent = urgent.Select((u, i) => (u, i)).First(x => x.u.Source == UrgentSource.Content);
+        Assert.Equal($"/konten/{data.OverduePage}", firstContent.u.Link);
+        Assert.True(urgent.Take(firstContent.i).All(u => u.Tier < 4));
+        Assert.True(urgent.Count <= DashboardQueries.UrgentCount);
+    }
+
+    [Fact]
+    public async Task A_change_is_announced_once_and_the_next_read_is_fresh()
+    {
+        app.ActAs(AppRoles.Pimpinan, null, "boss");
+        var feed = app.Get<DashboardFeed>();
+        Assert.Equal(6, (await Dashboard.GetAsync(null)).Snapshot.Tickets.Open);
+        var announced = 0;
+        feed.Changed += () => Interlocked.Increment(ref announced);
+
+        await using (var db = await app.DbAsync())
+        {
+            db.Set<KopUkm.Dashboard.Features.Tickets.Ticket>().First(t => t.Id == data.SoonTicket).Status = KopUkm.Dashboard.Features.Tickets.TicketStatus.Selesai;
+            await db.SaveChangesAsync();
+        }
+
+        // Cached until told: the feed still answers from its snapshot.
+        Assert.Equal(6, (await Dashboard.GetAsync(null)).Snapshot.Tickets.Open);
+        var changes = app.Get<ChangeNotifier>();
+        changes.Publish(ChangeTopic.Tickets);
+        changes.Publish(ChangeTopic.Content);
+        changes.Publish(ChangeTopic.Tickets);
+
+        await WaitUntilAsync(() => Volatile.Read(ref announced) >= 1);
+        Assert.Equal(5, (await Dashboard.GetAsync(null)).Snapshot.Tickets.Open);
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        await Task.Delay(200);
+        // The burst of three changes reached open dashboards as at most two announcements (first at once, rest coalesced).
+        Assert.InRange(Volatile.Read(ref announced), 1, 2);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition());
+    }
+}
