@@ -106,6 +106,8 @@ public sealed class TicketService(
         {
             TicketQueueKind.Mine => query.Where(t => t.AssignedUserId == user.UserId),
             TicketQueueKind.Division => query.Where(t => t.DivisionId == (filter.DivisionId ?? user.DivisionId)),
+            // The all-divisions queue narrowed by its division filter.
+            _ when filter.DivisionId is { } division => query.Where(t => t.DivisionId == division),
             _ => query,
         };
         if (!TicketAccess.SeesAll(user))
