@@ -2,6 +2,7 @@ using System.Globalization;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Assignments;
 using KopUkm.Dashboard.Features.Backups;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Cooperatives;
@@ -77,6 +78,10 @@ public static class OperatorCommands
         await output.WriteLineAsync(tickets.Tickets == 0
             ? L["Cli.DemoTicketsExist"]
             : L["Cli.DemoTicketsSeeded", tickets.Tickets, tickets.Events, tickets.Handoffs, tickets.OfficersCreated, tickets.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
+        var itTasks = await scope.ServiceProvider.GetRequiredService<ItTaskDemoSeeder>().SeedAsync();
+        await output.WriteLineAsync(itTasks.Tasks == 0
+            ? L["Cli.DemoItTasksExist"]
+            : L["Cli.DemoItTasksSeeded", itTasks.Tasks, itTasks.Events, itTasks.StaffCreated, itTasks.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
         return 0;
     }
 

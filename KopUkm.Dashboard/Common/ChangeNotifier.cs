@@ -9,6 +9,7 @@ public enum ChangeTopic
     Tickets,
     Cooperatives,
     Content,
+    ItTasks,
 }
 
 /// <param name="ScopeKey">Narrows the change, e.g. the recipient's user id for <see cref="ChangeTopic.Notifications"/>.</param>

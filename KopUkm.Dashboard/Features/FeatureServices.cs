@@ -28,6 +28,8 @@ public static class FeatureServices
         services.AddScoped<Tickets.TicketSlaMonitor>();
         services.AddScoped<Tickets.TicketSettingsService>();
         services.AddScoped<Tickets.TicketDemoSeeder>();
+        services.AddScoped<Assignments.ItTaskService>();
+        services.AddScoped<Assignments.ItTaskDemoSeeder>();
         services.AddScoped<Cooperatives.SupervisionService>();
         services.AddScoped<Cooperatives.CooperativeDemoSeeder>();
         services.AddScoped<OrganizationService>();

@@ -1,4 +1,5 @@
 using Hangfire;
+using KopUkm.Dashboard.Features.Assignments;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Jobs;
@@ -30,6 +31,12 @@ public static class StartupTasks
             if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedTickets", true))
             {
                 await scope.ServiceProvider.GetRequiredService<TicketDemoSeeder>().SeedAsync();
+            }
+
+            // Demo:SeedItTasks likewise, for the IT task board (after tickets and cases, which some tasks link to).
+            if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedItTasks", true))
+            {
+                await scope.ServiceProvider.GetRequiredService<ItTaskDemoSeeder>().SeedAsync();
             }
         }
 
