@@ -371,7 +371,7 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
         await CreateAsync(Form("Pasang printer jaringan", division: umk));
         var coded = await CreateAsync(Form("Perbaiki formulir pengaduan", division: umk));
 
-        static int Count(ItTaskBoard board) => board.Columns.Sum(c => c.TotalCount);
+        static int Count(ItTaskBoardView board) => board.Columns.Sum(c => c.TotalCount);
         Assert.Equal(1, Count(await Tasks.BoardAsync(new ItTaskFilter(AssigneeId: rizky))));
         Assert.Equal(2, Count(await Tasks.BoardAsync(new ItTaskFilter(Unassigned: true))));
         Assert.Equal(2, Count(await Tasks.BoardAsync(new ItTaskFilter(DivisionId: umk))));

@@ -128,7 +128,7 @@ public sealed class ItTaskService(
     /// most <see cref="BoardColumnMax"/>) and the column's total. Selesai holds the last
     /// <see cref="RecentlyDoneDays"/> days only and counts the older ones.
     /// </summary>
-    public async Task<ItTaskBoard> BoardAsync(ItTaskFilter filter, IReadOnlyDictionary<ItTaskStatus, int>? limits = null, CancellationToken ct = default)
+    public async Task<ItTaskBoardView> BoardAsync(ItTaskFilter filter, IReadOnlyDictionary<ItTaskStatus, int>? limits = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var user = await guard.DemandAsync(Permissions.ViewItTasks);
@@ -159,7 +159,7 @@ public sealed class ItTaskService(
         }
 
         var cards = await CardsAsync(rows, user, today, ct);
-        return new ItTaskBoard([.. columns.Select(c => c with { Cards = [.. cards.Where(x => x.Status == c.Status)] })]);
+        return new ItTaskBoardView([.. columns.Select(c => c with { Cards = [.. cards.Where(x => x.Status == c.Status)] })]);
     }
 
     /// <summary>Every task the user may see, filtered, sorted and paged in SQL, for the list view.</summary>
@@ -597,7 +597,7 @@ public sealed record ItTaskSource(ItTaskSourceKind Kind, long Id, string? Label,
 /// <param name="OlderCount">Selesai only: tasks finished before the board's window, counted but not loaded.</param>
 public sealed record ItTaskColumn(ItTaskStatus Status, IReadOnlyList<ItTaskCard> Cards, int TotalCount, int OlderCount);
 
-public sealed record ItTaskBoard(IReadOnlyList<ItTaskColumn> Columns);
+public sealed record ItTaskBoardView(IReadOnlyList<ItTaskColumn> Columns);
 
 public sealed record ItStaffMember(string Id, string Name);
 

@@ -41,7 +41,7 @@ internal sealed class DemoItTaskGenerator(
         for (var i = 0; i < TaskCount; i++)
         {
             // Recent weeks are busier, so the board has open work.
-            var daysAgo = HistoryDays * Math.Pow(rng.NextDouble(), 1.6);
+            var daysAgo = HistoryDays * Math.Pow(rng.NextDouble(), 1.4);
             var template = Templates[rng.Next(Templates.Count)];
             while (uses.GetValueOrDefault(template) >= 3)
             {
@@ -92,7 +92,7 @@ internal sealed class DemoItTaskGenerator(
         var ageDays = (nowUtc - at).TotalDays;
 
         // Some new requests wait a while for someone to pick them up, and some are never picked up yet.
-        if (rng.NextDouble() < (ageDays < 10 ? 0.35 : 0.05))
+        if (rng.NextDouble() < (ageDays < 7 ? 0.2 : 0.03))
         {
             if (rng.NextDouble() < 0.3 && Step(ref at, 2, 30))
             {
@@ -102,7 +102,7 @@ internal sealed class DemoItTaskGenerator(
             return;
         }
 
-        if (!Step(ref at, 0.5, 20))
+        if (!Step(ref at, 0.5, 12))
         {
             return;
         }
@@ -120,7 +120,7 @@ internal sealed class DemoItTaskGenerator(
             }
         }
 
-        if (!Step(ref at, 1, 48))
+        if (!Step(ref at, 1, 30))
         {
             return;
         }
@@ -145,9 +145,9 @@ internal sealed class DemoItTaskGenerator(
             task.DueDate = due;
         }
 
-        // The work itself: its estimate spread over working days, finished late as often as not.
-        var workHours = (double)task.EstimateHours * (0.6 + rng.NextDouble()) * 3.2;
-        if (!Step(ref at, workHours * 0.5, workHours * 1.5))
+        // The work itself: its estimate spread over days between other work, finished late as often as not.
+        var workHours = (double)task.EstimateHours * (4 + (rng.NextDouble() * 8));
+        if (!Step(ref at, workHours * 0.6, workHours * 1.4))
         {
             return;
         }
