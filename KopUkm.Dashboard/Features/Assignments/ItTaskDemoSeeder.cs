@@ -53,8 +53,9 @@ public sealed class ItTaskDemoSeeder(
         var staff = await ItStaffAsync(db, ct);
         var divisions = await DivisionsAsync(db, ct);
 
-        // Recent open tickets and cases are the ones an IT task would plausibly come from.
-        var ticketIds = await db.Set<Ticket>().AsNoTracking().OrderByDescending(t => t.Id).Take(300).Select(t => t.Id).ToListAsync(ct);
+        // Recent tickets and cases are the ones an IT task would plausibly come from.
+        var tickets = await db.Set<Ticket>().AsNoTracking().OrderByDescending(t => t.Id).Take(600).Select(t => new { t.Id, t.DivisionId }).ToListAsync(ct);
+        var ticketIds = tickets.GroupBy(t => t.DivisionId).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(t => t.Id)]);
         var caseIds = await db.Set<RegistrationCase>().AsNoTracking().OrderByDescending(c => c.Id).Take(100).Select(c => c.Id).ToListAsync(ct);
         var calendar = await calendars.GetAsync(ct);
         var tasks = new DemoItTaskGenerator(new Random(seed), nowUtc, calendar, divisions, staff, ticketIds, caseIds).Generate();

@@ -19,15 +19,21 @@ internal sealed class DemoItTaskGenerator(
     WorkingCalendar calendar,
     IReadOnlyList<DemoDivision> divisions,
     IReadOnlyList<ItStaffMember> staff,
-    IReadOnlyList<int> ticketIds,
+    IReadOnlyDictionary<int, IReadOnlyList<int>> ticketIdsByDivision,
     IReadOnlyList<int> caseIds)
 {
     public const int TaskCount = 120;
 
     private const int HistoryDays = 120;
 
+    private const int RecentDays = 21;
+
+    private const double RecentShare = 0.35;
+
     /// <summary>Work goes to the IT staff unevenly, so the workload panel has something to balance.</summary>
     private static readonly double[] StaffWeights = [0.45, 0.33, 0.22];
+
+    private readonly HashSet<(ItTaskSourceKind, long)> usedSources = [];
 
     public List<DemoItTask> Generate()
     {
@@ -40,8 +46,8 @@ internal sealed class DemoItTaskGenerator(
         var uses = new Dictionary<DemoItTaskTemplate, int>();
         for (var i = 0; i < TaskCount; i++)
         {
-            // Recent weeks are busier, so the board has open work.
-            var daysAgo = HistoryDays * Math.Pow(rng.NextDouble(), 1.4);
+            // A third of the requests came in the last three weeks (the unit is new and word got round), so the board has open work.
+            var daysAgo = rng.NextDouble() < RecentShare ? RecentDays * rng.NextDouble() : HistoryDays * rng.NextDouble();
             var template = Templates[rng.Next(Templates.Count)];
             while (uses.GetValueOrDefault(template) >= 3)
             {
@@ -79,7 +85,7 @@ internal sealed class DemoItTaskGenerator(
             CreatedByName = creator.Name,
             CreatedAtUtc = createdAt,
         };
-        Source(task);
+        Source(task, template.RaisedFrom);
         var events = new List<ItTaskEvent> { Event(ItTaskEventKind.Created, creator, createdAt, null, nameof(ItTaskStatus.Baru)) };
         Live(task, events);
         return new DemoItTask(task, events);
@@ -215,18 +221,29 @@ internal sealed class DemoItTaskGenerator(
         return staff[^1];
     }
 
-    private void Source(ItTask task)
+    /// <summary>Work of the kind that comes from a ticket or a case is often raised from one: the requesting division's own, each record once.</summary>
+    private void Source(ItTask task, ItTaskSourceKind raisedFrom)
     {
-        var roll = rng.NextDouble();
-        if (roll < 0.12 && ticketIds.Count > 0)
+        var candidates = raisedFrom switch
         {
-            task.SourceKind = ItTaskSourceKind.Ticket;
-            task.SourceId = ticketIds[rng.Next(ticketIds.Count)];
+            ItTaskSourceKind.Ticket => ticketIdsByDivision.GetValueOrDefault(task.RequestingDivisionId, []),
+            ItTaskSourceKind.CooperativeCase => caseIds,
+            _ => [],
+        };
+        if (candidates.Count == 0 || rng.NextDouble() >= 0.7)
+        {
+            return;
         }
-        else if (roll < 0.18 && caseIds.Count > 0)
+
+        for (var attempt = 0; attempt < 10; attempt++)
         {
-            task.SourceKind = ItTaskSourceKind.CooperativeCase;
-            task.SourceId = caseIds[rng.Next(caseIds.Count)];
+            var id = candidates[rng.Next(candidates.Count)];
+            if (usedSources.Add((raisedFrom, id)))
+            {
+                task.SourceKind = raisedFrom;
+                task.SourceId = id;
+                return;
+            }
         }
     }
 

@@ -92,6 +92,9 @@ public partial class ItTaskBoard
             else
             {
                 refusal = result.IsConflict ? L["ItTasks.BoardConflict", card.Code].Value : ItTaskMoves.Message(L, result.Errors[0]);
+
+                // The alert sits above the board; a card dragged far down the page also gets the message where the eye is.
+                Snackbar.Add(refusal, Severity.Warning);
             }
         }
 
