@@ -44,7 +44,7 @@ public sealed class OperatorCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Seed_demo_adds_the_accounts_the_demo_register_and_the_demo_tickets_once()
+    public async Task Seed_demo_adds_the_accounts_the_demo_register_the_demo_tickets_and_it_tasks_once()
     {
         var first = await RunAsync("seed-demo");
         var second = await RunAsync("seed-demo");
@@ -57,6 +57,9 @@ public sealed class OperatorCommandsTests : IDisposable
         Assert.Contains("5000 tiket layanan UMKM demo", first.Out, StringComparison.Ordinal);
         Assert.Contains($"{KopUkm.Dashboard.Features.Tickets.Demo.DemoTicketTeams.Officers.Count} akun petugas demo ditambahkan", first.Out, StringComparison.Ordinal);
         Assert.Contains("tiket demo tidak ditambahkan", second.Out, StringComparison.Ordinal);
+        Assert.Contains($"{KopUkm.Dashboard.Features.Assignments.Demo.DemoItTaskGenerator.TaskCount} tugas TI demo", first.Out, StringComparison.Ordinal);
+        Assert.Contains($"{KopUkm.Dashboard.Features.Assignments.Demo.DemoItTeam.Staff.Count} akun staf TI demo ditambahkan", first.Out, StringComparison.Ordinal);
+        Assert.Contains("tugas TI demo tidak ditambahkan", second.Out, StringComparison.Ordinal);
     }
 
     [Fact]

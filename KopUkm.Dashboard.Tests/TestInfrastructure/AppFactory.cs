@@ -9,7 +9,7 @@ namespace KopUkm.Dashboard.Tests.TestInfrastructure;
 
 /// <summary>
 /// The whole app on a throwaway data folder: real SQLite, in-memory Hangfire storage, demo users seeded (but not the
-/// demo register: no test here needs it, and every host would pay for it),
+/// demo register, tickets or IT tasks: no test here needs them, and every host would pay for them),
 /// sessions re-checked every two seconds so session-ending tests need not wait a minute.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
@@ -30,6 +30,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedCooperatives", "false");
         builder.UseSetting("Demo:SeedTickets", "false");
         builder.UseSetting("Demo:SeedContent", "false");
+        builder.UseSetting("Demo:SeedItTasks", "false");
         builder.UseSetting("Auth:SessionRevalidationInterval", "00:00:02");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)

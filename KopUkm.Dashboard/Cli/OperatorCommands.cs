@@ -2,6 +2,7 @@ using System.Globalization;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Assignments;
 using KopUkm.Dashboard.Features.Backups;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Cooperatives;
@@ -79,6 +80,10 @@ public static class OperatorCommands
             : L["Cli.DemoTicketsSeeded", tickets.Tickets, tickets.Events, tickets.Handoffs, tickets.OfficersCreated, tickets.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
         var content = await scope.ServiceProvider.GetRequiredService<Features.Content.ContentDemoSeeder>().SeedAsync();
         await output.WriteLineAsync(content == 0 ? L["Cli.DemoContentExists"] : L["Cli.DemoContentSeeded", content]);
+        var itTasks = await scope.ServiceProvider.GetRequiredService<ItTaskDemoSeeder>().SeedAsync();
+        await output.WriteLineAsync(itTasks.Tasks == 0
+            ? L["Cli.DemoItTasksExist"]
+            : L["Cli.DemoItTasksSeeded", itTasks.Tasks, itTasks.Events, itTasks.StaffCreated, itTasks.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
         return 0;
     }
 

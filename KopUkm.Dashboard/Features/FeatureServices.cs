@@ -29,6 +29,8 @@ public static class FeatureServices
         services.AddScoped<Tickets.TicketSlaMonitor>();
         services.AddScoped<Tickets.TicketSettingsService>();
         services.AddScoped<Tickets.TicketDemoSeeder>();
+        services.AddScoped<Assignments.ItTaskService>();
+        services.AddScoped<Assignments.ItTaskDemoSeeder>();
         services.AddScoped<Cooperatives.SupervisionService>();
         services.AddScoped<Cooperatives.CooperativeDemoSeeder>();
         services.AddScoped<Content.ContentService>();
@@ -50,6 +52,7 @@ public static class FeatureServices
         services.AddScoped<Dashboard.OfficeOverviewService>();
         services.AddSingleton<Dashboard.DashboardFeed>();
         services.AddScoped<Dashboard.DashboardService>();
+        services.AddScoped<Dashboard.IDashboardContributor, Assignments.ItTaskDashboardContributor>();
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.AddSingleton<SqliteBackupService>();
         services.AddLiveSiteChecker(configuration);

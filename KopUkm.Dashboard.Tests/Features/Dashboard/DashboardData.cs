@@ -93,6 +93,17 @@ internal sealed class DashboardData
             return item;
         }
 
+        // IT tasks requested by UMK: one overdue, one due today (not overdue: the due day still counts), one done late.
+        var today = DateOnly.FromDateTime(KopUkm.Dashboard.Localization.WibTime.ToWib(now));
+        KopUkm.Dashboard.Features.Assignments.ItTask Task(string code, DateOnly due, KopUkm.Dashboard.Features.Assignments.ItTaskStatus status) => new()
+        {
+            Code = code, Title = "Tugas " + code, RequestingDivisionId = data.Umk, DueDate = due, Status = status, EstimateHours = 2, CreatedAtUtc = now.AddDays(-10),
+        };
+        db.AddRange(
+            Task("TI-2026-00001", today.AddDays(-1), KopUkm.Dashboard.Features.Assignments.ItTaskStatus.Dikerjakan),
+            Task("TI-2026-00002", today, KopUkm.Dashboard.Features.Assignments.ItTaskStatus.Baru),
+            Task("TI-2026-00003", today.AddDays(-5), KopUkm.Dashboard.Features.Assignments.ItTaskStatus.Selesai));
+
         var overduePage = Page("terlambat", 120);
         var brokenPage = Page("rusak", 10, LiveStatus.Broken);
         db.AddRange(overduePage, Page("segera", 80), brokenPage, Page("segar", 5));

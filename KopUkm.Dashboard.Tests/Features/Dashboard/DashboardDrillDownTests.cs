@@ -72,6 +72,10 @@ public sealed class DashboardDrillDownTests : AppBunitContext, IAsyncLifetime
         Assert.Equal(s.Content.Overdue, RowsAt<ContentQueuePage>(DashboardLinks.Content(null, "terlambat"), "content-grid"));
         Assert.Equal(s.Content.DueSoon, RowsAt<ContentQueuePage>(DashboardLinks.Content(null, "segera"), "content-grid"));
         Assert.Equal(s.Content.Broken, RowsAt<ContentQueuePage>(DashboardLinks.Content(null, "rusak"), "content-grid"));
+        Assert.Equal(1, s.ItTasksOverdue);
+        Assert.Equal(s.ItTasksOverdue, RowsAt<KopUkm.Dashboard.Features.Assignments.Pages.ItTasksPage>(DashboardLinks.ItTasksOverdue(null), "ittask-grid"));
+        Assert.Equal(s.ItTasksOverdueByDivision[data.Umk], RowsAt<KopUkm.Dashboard.Features.Assignments.Pages.ItTasksPage>(DashboardLinks.ItTasksOverdue(data.Umk), "ittask-grid"));
+
         var umk = s.Divisions.Single(d => d.DivisionId == data.Umk);
         Assert.Equal(umk.OverdueContent, RowsAt<ContentQueuePage>(DashboardLinks.Content(data.Umk, "terlambat"), "content-grid"));
     }

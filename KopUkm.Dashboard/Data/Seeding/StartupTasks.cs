@@ -1,4 +1,5 @@
 using Hangfire;
+using KopUkm.Dashboard.Features.Assignments;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Jobs;
@@ -35,6 +36,12 @@ public static class StartupTasks
             if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedContent", true))
             {
                 await scope.ServiceProvider.GetRequiredService<Features.Content.ContentDemoSeeder>().SeedAsync();
+            }
+
+            // Demo:SeedItTasks likewise, for the IT task board (after tickets and cases, which some tasks link to).
+            if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedItTasks", true))
+            {
+                await scope.ServiceProvider.GetRequiredService<ItTaskDemoSeeder>().SeedAsync();
             }
         }
 

@@ -28,7 +28,7 @@ public static class DashboardLinks
         $"/konten?perhatian={attention}" + (divisionId is { } id ? $"&bidang={Num(id)}" : "");
 
     public static string ItTasksOverdue(int? divisionId) =>
-        "/tugas-ti?terlambat=1" + (divisionId is { } id ? $"&bidang={Num(id)}" : "");
+        "/tugas-ti?terlambat=1&tampilan=daftar" + (divisionId is { } id ? $"&bidang={Num(id)}" : "");
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

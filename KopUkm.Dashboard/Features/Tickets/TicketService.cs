@@ -176,6 +176,27 @@ public sealed class TicketService(
             snapshot);
     }
 
+    /// <summary>
+    /// A short label for each of the given tickets that exists, for links from other features (an IT task raised
+    /// from a ticket): the code, followed by the applicant's name where the user may see the ticket.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, string>> DescribeAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var user = await guard.DemandAsync(Permissions.ViewTickets);
+        if (ids.Count == 0)
+        {
+            return new Dictionary<int, string>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<Ticket>().AsNoTracking()
+            .Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.Code, t.ApplicantName, t.DivisionId })
+            .ToListAsync(ct);
+        return rows.ToDictionary(t => t.Id, t => TicketAccess.CanSee(user, t.DivisionId) ? $"{t.Code} · {t.ApplicantName}" : t.Code);
+    }
+
     /// <summary>Changes status along the workflow; waiting, resolving and reopening need a text.</summary>
     public async Task<CommandResult> MoveAsync(int id, long version, TicketStatus to, string? text, CancellationToken ct = default)
     {

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Assignments.Demo;
+using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Cooperatives.Cases;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Features.Tickets;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KopUkm.Dashboard.Features.Assignments;
+
+/// <summary>
+/// Fills an empty IT task table with about four months of demo tasks (<see cref="DemoItTaskGenerator"/>) and adds
+/// the demo IT staff of <see cref="DemoItTeam"/>. A few tasks link to existing demo tickets and cooperative cases,
+/// so seed those first. Used by the <c>seed-demo</c> command and, in Development with demo accounts, at start
+/// (<c>Demo:SeedItTasks</c>).
+/// </summary>
+public sealed class ItTaskDemoSeeder(
+    IDbContextFactory<AppDbContext> dbFactory,
+    UserManager<ApplicationUser> userManager,
+    WorkingCalendarProvider calendars,
+    TimeProvider clock,
+    ILogger<ItTaskDemoSeeder> logger)
+{
+    public const int DefaultSeed = 2026;
+
+    /// <summary>Seeds the demo tasks if there are none yet; otherwise adds nothing. Seed the demo accounts first.</summary>
+    public async Task<ItTaskDemoSeedResult> SeedAsync(int seed = DefaultSeed, CancellationToken ct = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using (var check = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (await check.Set<ItTask>().AnyAsync(ct))
+            {
+                return new ItTaskDemoSeedResult(0, 0, 0, stopwatch.Elapsed);
+            }
+        }
+
+        // Accounts go through Identity on its own context, so they are made before the tasks' write transaction.
+        var staffCreated = await CompleteTeamAsync(ct);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Set<ItTask>().AnyAsync(ct))
+        {
+            return new ItTaskDemoSeedResult(0, 0, staffCreated, stopwatch.Elapsed);
+        }
+
+        var staff = await ItStaffAsync(db, ct);
+        var divisions = await DivisionsAsync(db, ct);
+
+        // Recent tickets and cases are the ones an IT task would plausibly come from.
+        var tickets = await db.Set<Ticket>().AsNoTracking().OrderByDescending(t => t.Id).Take(600).Select(t => new { t.Id, t.DivisionId }).ToListAsync(ct);
+        var ticketIds = tickets.GroupBy(t => t.DivisionId).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(t => t.Id)]);
+        var caseIds = await db.Set<RegistrationCase>().AsNoTracking().OrderByDescending(c => c.Id).Take(100).Select(c => c.Id).ToListAsync(ct);
+        var calendar = await calendars.GetAsync(ct);
+        var tasks = new DemoItTaskGenerator(new Random(seed), nowUtc, calendar, divisions, staff, ticketIds, caseIds).Generate();
+
+        // Ids are given here so each task's code and its events' key are known before the one insert. The table is empty.
+        var nextId = 1;
+        foreach (var (task, events) in tasks)
+        {
+            task.Id = nextId++;
+            task.Code = ItTaskService.CodeFor(task.Id, task.CreatedAtUtc);
+            events.ForEach(e => e.TaskId = task.Id);
+        }
+
+        db.Set<ItTask>().AddRange(tasks.Select(t => t.Task));
+        db.Set<ItTaskEvent>().AddRange(tasks.SelectMany(t => t.Events));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        var eventCount = tasks.Sum(t => t.Events.Count);
+        logger.LogInformation("Seeded {Tasks} demo IT tasks with {Events} events ({Staff} demo IT staff added) in {Seconds:0.0} s",
+            tasks.Count, eventCount, staffCreated, stopwatch.Elapsed.TotalSeconds);
+        return new ItTaskDemoSeedResult(tasks.Count, eventCount, staffCreated, stopwatch.Elapsed);
+    }
+
+    private async Task<int> CompleteTeamAsync(CancellationToken ct)
+    {
+        int divisionId;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            divisionId = await db.Set<Division>().Where(d => d.Code == DemoItTeam.DivisionCode).Select(d => d.Id).FirstOrDefaultAsync(ct);
+        }
+
+        if (divisionId == 0)
+        {
+            return 0;
+        }
+
+        var created = 0;
+        foreach (var member in DemoItTeam.Staff)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (await userManager.FindByEmailAsync(member.Email) is not null)
+            {
+                continue;
+            }
+
+            var user = new ApplicationUser
+            {
+                UserName = member.Email,
+                Email = member.Email,
+                EmailConfirmed = true,
+                FullName = member.FullName,
+                DivisionId = divisionId,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            var result = await userManager.CreateAsync(user, DemoUsers.Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo IT staff {member.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            }
+
+            await userManager.AddToRoleAsync(user, member.Role);
+            created++;
+        }
+
+        return created;
+    }
+
+    /// <summary>Active IT staff, the demo coordinator (staf.ti) first: the generator gives the first one most of the triage.</summary>
+    private static async Task<List<ItStaffMember>> ItStaffAsync(AppDbContext db, CancellationToken ct)
+    {
+        var rows = await (from u in db.Users
+                          where u.IsActive
+                          from ur in db.UserRoles.Where(ur => ur.UserId == u.Id)
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where r.Name == AppRoles.StafTI
+                          orderby u.FullName, u.Id
+                          select new { u.Id, u.FullName, u.Email })
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => DemoItTeam.Order(r.Email)).Select(r => new ItStaffMember(r.Id, r.FullName))];
+    }
+
+    /// <summary>The divisions that request IT work (all but the IT unit itself), each with a head if it has one.</summary>
+    private static async Task<List<DemoDivision>> DivisionsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var divisions = await db.Set<Division>().AsNoTracking().Where(d => d.IsActive && d.Code != DemoItTeam.DivisionCode)
+            .OrderBy(d => d.Code).ToListAsync(ct);
+        var heads = await (from u in db.Users
+                           where u.IsActive
+                           from ur in db.UserRoles.Where(ur => ur.UserId == u.Id)
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where r.Name == AppRoles.KepalaBidang
+                           orderby u.FullName, u.Id
+                           select new { u.Id, u.FullName, u.DivisionId })
+            .ToListAsync(ct);
+        return [.. divisions.Select(d => new DemoDivision(
+            d.Id, d.Code, d.Name, heads.FirstOrDefault(h => h.DivisionId == d.Id) is { } head ? new DemoActor(head.Id, head.FullName) : null))];
+    }
+}
+
+/// <summary>What a demo seeding added (nothing when tasks existed) and how long it took.</summary>
+public sealed record ItTaskDemoSeedResult(int Tasks, int Events, int StaffCreated, TimeSpan Elapsed);

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace KopUkm.Dashboard.Features.Assignments.Pages;
+
+/// <summary>
+/// The four columns of the IT task board. Cards move by their buttons or by dragging between columns; either way the
+/// service decides, and a refused move shows why while the card stays where it was.
+/// </summary>
+public partial class ItTaskBoard
+{
+    private readonly Dictionary<ItTaskStatus, int> limits = [];
+    private MudDropContainer<ItTaskCard>? container;
+    private ItTaskBoardView? board;
+    private List<ItTaskCard> cards = [];
+    private ItTaskCard? picked;
+    private string? refusal;
+
+    [Inject]
+    private ItTaskService Tasks { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Parameter]
+    public ItTaskFilter Filter { get; set; } = new();
+
+    /// <summary>Pressed "show older finished tasks": the page switches to the list of finished work.</summary>
+    [Parameter]
+    public EventCallback OnShowOlderDone { get; set; }
+
+    /// <summary>A task changed from here (the page refreshes the workload).</summary>
+    [Parameter]
+    public EventCallback OnChanged { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await ReloadAsync();
+    }
+
+    /// <summary>Reads the board again with the current filter and column sizes.</summary>
+    public async Task ReloadAsync()
+    {
+        board = await Tasks.BoardAsync(Filter, limits);
+        cards = [.. board.Columns.SelectMany(c => c.Cards)];
+        StateHasChanged();
+        container?.Refresh();
+    }
+
+    private async Task ShowMoreAsync(ItTaskStatus status)
+    {
+        limits[status] = limits.GetValueOrDefault(status, ItTaskService.BoardColumnSize) + ItTaskService.BoardColumnSize;
+        await ReloadAsync();
+    }
+
+    private string ColumnClass(ItTaskStatus status) =>
+        picked is null || picked.Status == status ? "it-board-column"
+        : ItTaskWorkflow.CanMove(picked.Status, status) ? "it-board-column it-board-column-target"
+        : "it-board-column it-board-column-closed";
+
+    private void OnPicked(MudDragAndDropItemTransaction<ItTaskCard> transaction) => picked = transaction.Item;
+
+    private async Task OnDroppedAsync(MudItemDropInfo<ItTaskCard> drop)
+    {
+        picked = null;
+        if (drop.Item is null || !Enum.TryParse<ItTaskStatus>(drop.DropzoneIdentifier, out var to) || to == drop.Item.Status)
+        {
+            container?.Refresh();
+            return;
+        }
+
+        await MoveAsync((drop.Item, to));
+    }
+
+    private async Task MoveAsync((ItTaskCard Card, ItTaskStatus To) move)
+    {
+        var (card, to) = move;
+        refusal = null;
+        var (proceed, reason) = await ItTaskMoves.AskReasonAsync(Dialogs, L, card.Status, to);
+        if (proceed)
+        {
+            var result = await Tasks.MoveAsync(card.Id, card.Version, to, reason);
+            if (result.Succeeded)
+            {
+                Snackbar.Add(L["ItTasks.Moved", card.Code, L[$"ItTaskStatus.{to}"]], Severity.Success);
+                await OnChanged.InvokeAsync();
+            }
+            else
+            {
+                refusal = result.IsConflict ? L["ItTasks.BoardConflict", card.Code].Value : ItTaskMoves.Message(L, result.Errors[0]);
+
+                // The alert sits above the board; a card dragged far down the page also gets the message where the eye is.
+                Snackbar.Add(refusal, Severity.Warning);
+            }
+        }
+
+        // Whatever happened, the board shows what the server holds: a refused card goes back to its column.
+        await ReloadAsync();
+    }
+}
