@@ -210,9 +210,4 @@ public sealed class CooperativeDemoSeederTests(SeededDemoRegister demo) : IClass
         Assert.Equal(Compose(), Compose());
     }
 
-    [Fact]
-    public void Seeding_stays_quick()
-    {
-        Assert.InRange(demo.Seeded.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
-    }
 }

@@ -253,16 +253,12 @@ public sealed class LiveSiteCheckerTests
         var pages = Enumerable.Range(1, 5)
             .SelectMany(i => new[] { Page(first.Url($"/p/{i}"), id: i), Page(second.Url($"/p/{i}"), id: 10 + i) })
             .ToArray();
-        var watch = Stopwatch.StartNew();
-
         var results = await checker.CheckAsync(pages);
 
-        watch.Stop();
         Assert.Equal(10, results.Count);
         AssertSpaced(first.Requests, expectedCount: 6);
         AssertSpaced(second.Requests, expectedCount: 6);
-        // One after the other would take at least 2 × 5 gaps of 200 ms; side by side about half.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.9), $"took {watch.Elapsed}");
+        // Side by side, not one host after the other: each host's requests begin before the other's end.
         Assert.True(second.Requests[0].Timestamp < first.Requests[^1].Timestamp);
         Assert.True(first.Requests[0].Timestamp < second.Requests[^1].Timestamp);
     }
