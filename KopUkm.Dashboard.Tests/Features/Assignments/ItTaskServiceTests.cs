@@ -315,13 +315,30 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_content_item_is_linked_by_id_alone_and_a_cooperative_case_by_its_cooperative()
+    public async Task A_content_item_is_linked_by_its_title_and_a_cooperative_case_by_its_cooperative()
     {
         var caseId = await OpenCaseAsync();
+        long pageId;
+        await using (var db = await app.DbAsync())
+        {
+            var page = new KopUkm.Dashboard.Features.Content.ContentItem
+            {
+                Title = "Persyaratan NIB", Url = "https://dinaskopukm.jambiprov.go.id/umkm/nib", OwnerDivisionId = 1,
+                CreatedAtUtc = DateTime.UtcNow, StateChangedAtUtc = DateTime.UtcNow,
+            };
+            db.Add(page);
+            await db.SaveChangesAsync();
+            pageId = page.Id;
+        }
+
         ActAsItStaff();
+        var missing = Form("Halaman yang tidak ada");
+        missing.SourceKind = ItTaskSourceKind.ContentItem;
+        missing.SourceId = pageId + 100;
+        Assert.Equal("ItTasks.SourceNotFound", (await Tasks.CreateAsync(missing)).Result.Errors.Single().MessageKey);
         var content = Form("Perbarui banner halaman depan");
         content.SourceKind = ItTaskSourceKind.ContentItem;
-        content.SourceId = 42;
+        content.SourceId = pageId;
         var fromCase = Form("Pindai dokumen akta");
         fromCase.SourceKind = ItTaskSourceKind.CooperativeCase;
         fromCase.SourceId = caseId;
@@ -329,12 +346,12 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
         var contentView = await CreateAsync(content);
         var caseView = await CreateAsync(fromCase);
 
-        Assert.Equal(new ItTaskSource(ItTaskSourceKind.ContentItem, 42, null, "/konten/42"), contentView.Source);
+        Assert.Equal(new ItTaskSource(ItTaskSourceKind.ContentItem, pageId, "Persyaratan NIB", $"/konten/{pageId}"), contentView.Source);
         Assert.Equal($"/koperasi/kasus/{caseId}", caseView.Source!.Link);
         Assert.Equal($"#{caseId} · Koperasi Produsen Kopi Kerinci", caseView.Source.Label);
         Assert.Equal([caseView.Task.Id], (await Tasks.ListForSourceAsync(ItTaskSourceKind.CooperativeCase, caseId)).Select(t => t.Id));
         var card = (await Tasks.ListAsync(new PageRequest(0, 25), new ItTaskFilter())).Items.Single(t => t.Id == contentView.Task.Id);
-        Assert.Equal("/konten/42", card.Source!.Link);
+        Assert.Equal($"/konten/{pageId}", card.Source!.Link);
     }
 
     [Fact]

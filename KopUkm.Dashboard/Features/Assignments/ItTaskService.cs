@@ -207,7 +207,7 @@ public sealed class ItTaskService(
         await guard.DemandAsync(Permissions.ViewItTasks);
         var found = await ResolveSourcesAsync([(kind, sourceId)], ct);
         var source = found.GetValueOrDefault((kind, sourceId));
-        return source is null || (kind is ItTaskSourceKind.Ticket or ItTaskSourceKind.CooperativeCase && source.Label is null) ? null : source;
+        return source?.Label is null ? null : source;
     }
 
     /// <summary>Edits the task as loaded at <paramref name="version"/>; due date, priority and estimate changes enter the history.</summary>
@@ -505,13 +505,22 @@ public sealed class ItTaskService(
         var caseIds = keys.Where(k => k.Kind == ItTaskSourceKind.CooperativeCase && k.Id is > 0 and <= int.MaxValue).Select(k => (int)k.Id).Distinct().ToList();
         var ticketLabels = ticketIds.Count > 0 ? await tickets.DescribeAsync(ticketIds, ct) : new Dictionary<int, string>();
         var caseLabels = caseIds.Count > 0 ? await cases.DescribeAsync(caseIds, ct) : new Dictionary<int, string>();
+        var contentIds = keys.Where(k => k.Kind == ItTaskSourceKind.ContentItem).Select(k => k.Id).Distinct().ToList();
+        var contentLabels = new Dictionary<long, string>();
+        if (contentIds.Count > 0)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            contentLabels = await db.Set<Content.ContentItem>().AsNoTracking().Where(c => contentIds.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        }
+
         foreach (var (kind, id) in keys.Distinct())
         {
             result[(kind, id)] = kind switch
             {
                 ItTaskSourceKind.Ticket => new(kind, id, ticketLabels.GetValueOrDefault((int)id), $"/layanan/{id}"),
                 ItTaskSourceKind.CooperativeCase => new(kind, id, caseLabels.TryGetValue((int)id, out var name) ? $"#{id} · {name}" : null, $"/koperasi/kasus/{id}"),
-                _ => new(kind, id, null, $"/konten/{id}"),
+                _ => new(kind, id, contentLabels.GetValueOrDefault(id), $"/konten/{id}"),
             };
         }
 
