@@ -59,6 +59,7 @@ public static class OperatorCommands
         await using var scope = app.Services.CreateAsyncScope();
         await StartupTasks.SeedReferenceDataAsync(scope.ServiceProvider);
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().EnsureRolesAsync();
+        await StartupTasks.BackfillAsync(scope.ServiceProvider);
         await output.WriteLineAsync(L["Cli.Migrated", app.Services.GetRequiredService<DataPaths>().DatabaseFile]);
         return 0;
     }
@@ -79,6 +80,7 @@ public static class OperatorCommands
             : L["Cli.DemoTicketsSeeded", tickets.Tickets, tickets.Events, tickets.Handoffs, tickets.OfficersCreated, tickets.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
         var content = await scope.ServiceProvider.GetRequiredService<Features.Content.ContentDemoSeeder>().SeedAsync();
         await output.WriteLineAsync(content == 0 ? L["Cli.DemoContentExists"] : L["Cli.DemoContentSeeded", content]);
+        await StartupTasks.BackfillAsync(scope.ServiceProvider);
         return 0;
     }
 

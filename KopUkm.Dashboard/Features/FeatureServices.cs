@@ -29,6 +29,8 @@ public static class FeatureServices
         services.AddScoped<Tickets.TicketSlaMonitor>();
         services.AddScoped<Tickets.TicketSettingsService>();
         services.AddScoped<Tickets.TicketDemoSeeder>();
+        services.AddScoped<IDataBackfill, Tickets.TicketWorkingDurationBackfill>();
+        services.AddScoped<IDataBackfill, Cooperatives.Cases.CaseStageDurationBackfill>();
         services.AddScoped<Cooperatives.SupervisionService>();
         services.AddScoped<Cooperatives.CooperativeDemoSeeder>();
         services.AddScoped<Content.ContentService>();
@@ -48,6 +50,7 @@ public static class FeatureServices
         services.AddSingleton<ChangeNotifier>();
         services.AddScoped<Audit.AuditTrailService>();
         services.AddScoped<Dashboard.OfficeOverviewService>();
+        services.AddScoped<Metrics.CoordinationMetricsService>();
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.AddSingleton<SqliteBackupService>();
         services.AddLiveSiteChecker(configuration);

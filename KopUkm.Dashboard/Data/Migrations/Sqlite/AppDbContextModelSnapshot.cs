@@ -613,6 +613,9 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StageWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -625,6 +628,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "AtUtc");
+
+                    b.HasIndex("Kind", "AtUtc");
 
                     b.ToTable("CaseEvent");
                 });
@@ -1088,6 +1093,9 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FirstResponseWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LaporTrackingNumber")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1131,6 +1139,9 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ResolutionWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1161,6 +1172,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAtUtc");
 
+                    b.HasIndex("FirstRespondedAtUtc");
+
                     b.HasIndex("LaporTrackingNumber");
 
                     b.HasIndex("Nib");
@@ -1168,6 +1181,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.HasIndex("RegionId");
 
                     b.HasIndex("ResolutionMinutesLeft");
+
+                    b.HasIndex("ResolvedAtUtc");
 
                     b.HasIndex("ServiceTypeId");
 
@@ -1244,6 +1259,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "AtUtc");
+
                     b.HasIndex("TicketId", "AtUtc");
 
                     b.ToTable("TicketEvent");
@@ -1257,6 +1274,9 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("AcceptanceDueAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcceptanceWorkingMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("AcceptedAtUtc")
                         .HasColumnType("TEXT");
@@ -1284,6 +1304,10 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AcceptedAtUtc");
+
+                    b.HasIndex("HandedOffAtUtc");
 
                     b.HasIndex("TicketId", "HandedOffAtUtc");
 
