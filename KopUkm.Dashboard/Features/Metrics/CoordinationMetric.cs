@@ -19,7 +19,7 @@ public enum CoordinationMetric
     OwnerCoverage = 14,
 }
 
-/// <summary>The column groups of the table; each has one definition text (<c>Metrics.Definition.{Group}</c>).</summary>
+/// <summary>The column groups of the table; each has one definition text (<c>Metrics.Definition.{Group}</c>); empty cells explain themselves per metric (<c>Metrics.Empty.{Metric}</c>).</summary>
 public enum MetricGroup
 {
     Sla = 1,
@@ -29,8 +29,9 @@ public enum MetricGroup
     Throughput = 5,
     ReopenRate = 6,
     Handoffs = 7,
-    ContentFreshness = 8,
-    OwnerCoverage = 9,
+
+    /// <summary>Content freshness and editor coverage, both measured as of now.</summary>
+    Content = 8,
 }
 
 public enum MetricUnit
@@ -68,8 +69,8 @@ public static class CoordinationMetrics
         new(CoordinationMetric.HandoffsIn, MetricGroup.Handoffs, MetricUnit.Count, HigherIsBetter: null),
         new(CoordinationMetric.HandoffsOut, MetricGroup.Handoffs, MetricUnit.Count, HigherIsBetter: null),
         new(CoordinationMetric.HandoffAcceptanceMedian, MetricGroup.Handoffs, MetricUnit.WorkingHours, HigherIsBetter: false),
-        new(CoordinationMetric.ContentFreshness, MetricGroup.ContentFreshness, MetricUnit.Percent, HigherIsBetter: true, CurrentOnly: true),
-        new(CoordinationMetric.OwnerCoverage, MetricGroup.OwnerCoverage, MetricUnit.Percent, HigherIsBetter: true, CurrentOnly: true),
+        new(CoordinationMetric.ContentFreshness, MetricGroup.Content, MetricUnit.Percent, HigherIsBetter: true, CurrentOnly: true),
+        new(CoordinationMetric.OwnerCoverage, MetricGroup.Content, MetricUnit.Percent, HigherIsBetter: true, CurrentOnly: true),
     ];
 
     public static MetricDefinition Get(CoordinationMetric metric) => All.First(d => d.Metric == metric);
