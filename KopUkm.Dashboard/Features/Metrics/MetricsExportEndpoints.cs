@@ -142,5 +142,5 @@ public sealed record MetricsExportTable(IReadOnlyList<string> Header, IReadOnlyL
     }
 
     private static object? Value(MetricDefinition definition, MetricReading reading) =>
-        definition.Unit == MetricUnit.Count ? reading.Count : reading.Value;
+        definition.Unit == MetricUnit.Count ? (object?)reading.Count : reading.Value;
 }
