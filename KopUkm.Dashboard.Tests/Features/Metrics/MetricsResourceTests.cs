@@ -21,6 +21,8 @@ public sealed class MetricsResourceTests
             .Append("Metrics.Definition.Stages")
             .Append("Metrics.Empty.Stages");
 
-        Assert.Empty(expected.Where(k => !keys.Contains(k)));
+        var missing = expected.Except(keys).ToList();
+
+        Assert.Empty(missing);
     }
 }
