@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Calendar;
@@ -26,10 +27,11 @@ public sealed class TicketWorkingDurationBackfill(
 
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
+        var stopwatch = Stopwatch.StartNew();
         var written = await FillTicketsAsync(ct) + await FillHandoffsAsync(ct);
         if (written > 0)
         {
-            logger.LogInformation("Filled working durations on {Count} tickets and handoffs", written);
+            logger.LogInformation("Filled working durations on {Count} tickets and handoffs in {Seconds:0.0} s", written, stopwatch.Elapsed.TotalSeconds);
         }
 
         return written;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Calendar;
@@ -20,6 +21,7 @@ public sealed class CaseStageDurationBackfill(
 
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
+        var stopwatch = Stopwatch.StartNew();
         List<int> caseIds;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -65,7 +67,7 @@ public sealed class CaseStageDurationBackfill(
 
         if (written > 0)
         {
-            logger.LogInformation("Filled the time in stage on {Count} case stage changes", written);
+            logger.LogInformation("Filled the time in stage on {Count} case stage changes in {Seconds:0.0} s", written, stopwatch.Elapsed.TotalSeconds);
         }
 
         return written;
