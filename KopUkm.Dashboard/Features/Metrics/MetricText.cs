@@ -15,10 +15,10 @@ public static class MetricText
 
     private static readonly string[] Roman = ["I", "II", "III", "IV"];
 
-    /// <summary>"November 2026", "Minggu ke-48 2026 (23 Nov – 29 Nov 2026)", "Triwulan IV 2026", "Tahun 2026".</summary>
+    /// <summary>"November 2026", "Minggu ke-48 (23 Nov – 29 Nov 2026)", "Triwulan IV 2026", "Tahun 2026".</summary>
     public static string PeriodLabel(MetricPeriod period, IStringLocalizer L) => period.Kind switch
     {
-        MetricPeriodKind.Week => L["Metrics.PeriodLabel.Week", period.WeekNumber, ISOWeekYear(period), period.Start.ToString("d MMM", CultureInfo.CurrentCulture), WibTime.FormatShortDate(period.LastDay)],
+        MetricPeriodKind.Week => L["Metrics.PeriodLabel.Week", period.WeekNumber, period.Start.ToString("d MMM", CultureInfo.CurrentCulture), WibTime.FormatShortDate(period.LastDay)],
         MetricPeriodKind.Month => period.Start.ToString("MMMM yyyy", CultureInfo.CurrentCulture),
         MetricPeriodKind.Quarter => L["Metrics.PeriodLabel.Quarter", period.Quarter, Roman[period.Quarter - 1], period.Start.Year],
         _ => L["Metrics.PeriodLabel.Year", period.Start.Year],
@@ -88,6 +88,4 @@ public static class MetricText
         row.IsOffice ? L["Metrics.OfficeTotal"]
         : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && row.NameEn.Length > 0 ? row.NameEn
         : row.Name;
-
-    private static int ISOWeekYear(MetricPeriod period) => ISOWeek.GetYear(period.Start.ToDateTime(TimeOnly.MinValue));
 }
