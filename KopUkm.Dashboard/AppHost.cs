@@ -4,6 +4,7 @@ using KopUkm.Dashboard.Features;
 using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Health;
+using KopUkm.Dashboard.Features.Metrics;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Jobs;
 using KopUkm.Dashboard.Localization;
@@ -58,6 +59,7 @@ public static class AppHost
         app.MapAccountEndpoints();
         app.MapJobsDashboard();
         app.MapCooperativeFiles();
+        app.MapMetricsFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

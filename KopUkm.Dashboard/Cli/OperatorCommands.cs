@@ -60,6 +60,7 @@ public static class OperatorCommands
         await using var scope = app.Services.CreateAsyncScope();
         await StartupTasks.SeedReferenceDataAsync(scope.ServiceProvider);
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().EnsureRolesAsync();
+        await StartupTasks.BackfillAsync(scope.ServiceProvider);
         await output.WriteLineAsync(L["Cli.Migrated", app.Services.GetRequiredService<DataPaths>().DatabaseFile]);
         return 0;
     }
@@ -84,6 +85,7 @@ public static class OperatorCommands
         await output.WriteLineAsync(itTasks.Tasks == 0
             ? L["Cli.DemoItTasksExist"]
             : L["Cli.DemoItTasksSeeded", itTasks.Tasks, itTasks.Events, itTasks.StaffCreated, itTasks.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
+        await StartupTasks.BackfillAsync(scope.ServiceProvider);
         return 0;
     }
 

@@ -31,6 +31,8 @@ public static class FeatureServices
         services.AddScoped<Tickets.TicketDemoSeeder>();
         services.AddScoped<Assignments.ItTaskService>();
         services.AddScoped<Assignments.ItTaskDemoSeeder>();
+        services.AddScoped<IDataBackfill, Tickets.TicketWorkingDurationBackfill>();
+        services.AddScoped<IDataBackfill, Cooperatives.Cases.CaseStageDurationBackfill>();
         services.AddScoped<Cooperatives.SupervisionService>();
         services.AddScoped<Cooperatives.CooperativeDemoSeeder>();
         services.AddScoped<Content.ContentService>();
@@ -53,6 +55,7 @@ public static class FeatureServices
         services.AddSingleton<Dashboard.DashboardFeed>();
         services.AddScoped<Dashboard.DashboardService>();
         services.AddScoped<Dashboard.IDashboardContributor, Assignments.ItTaskDashboardContributor>();
+        services.AddScoped<Metrics.CoordinationMetricsService>();
         services.Configure<BackupOptions>(configuration.GetSection("Backup"));
         services.AddSingleton<SqliteBackupService>();
         services.AddLiveSiteChecker(configuration);

@@ -45,7 +45,17 @@ public static class StartupTasks
             }
         }
 
+        await BackfillAsync(scope.ServiceProvider);
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Configuration);
+    }
+
+    /// <summary>Every feature's <see cref="IDataBackfill"/>, after the data (and any demo data) is in place.</summary>
+    public static async Task BackfillAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        foreach (var backfill in services.GetServices<IDataBackfill>())
+        {
+            await backfill.RunAsync(ct);
+        }
     }
 
     /// <summary>Every feature's reference data, the office's base data (regions, divisions, calendar) first.</summary>

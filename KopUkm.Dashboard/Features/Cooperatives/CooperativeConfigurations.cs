@@ -76,6 +76,8 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         builder.Property(e => e.ByName).HasMaxLength(200);
         builder.HasOne<RegistrationCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.CaseId, e.AtUtc });
+        // The registration cycle-time metric reads the stage changes of a period.
+        builder.HasIndex(e => new { e.Kind, e.AtUtc });
     }
 }
 

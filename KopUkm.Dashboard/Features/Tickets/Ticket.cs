@@ -82,6 +82,18 @@ public sealed class Ticket : IVersioned
 
     public bool EverBreached { get; set; }
 
+    /// <summary>
+    /// Working minutes on the first-response clock once it has stopped (first reply, or resolution without one); null
+    /// while it runs. Stored by <see cref="TicketSlaProjector"/> so that the metrics can rank durations in SQL.
+    /// </summary>
+    public int? FirstResponseWorkingMinutes { get; set; }
+
+    /// <summary>
+    /// Working minutes on the resolution clock, pauses excluded, while the ticket is resolved; null while it is open
+    /// (a reopening clears it until the next resolution). Stored by <see cref="TicketSlaProjector"/>.
+    /// </summary>
+    public int? ResolutionWorkingMinutes { get; set; }
+
     public DateTime? SlaRefreshedAtUtc { get; set; }
 
     public long Version { get; set; }

@@ -36,6 +36,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.Status, t.ResolutionSla });
         builder.HasIndex(t => t.ResolutionMinutesLeft);
         builder.HasIndex(t => t.CreatedAtUtc);
+        // The coordination metrics: tickets resolved and first answered in a period.
+        builder.HasIndex(t => t.ResolvedAtUtc);
+        builder.HasIndex(t => t.FirstRespondedAtUtc);
         builder.HasIndex(t => t.Nib);
         builder.HasIndex(t => t.LaporTrackingNumber);
     }
@@ -53,6 +56,8 @@ internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<Ticket
         builder.Property(e => e.ByName).HasMaxLength(200);
         builder.HasOne<Ticket>().WithMany().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.TicketId, e.AtUtc });
+        // The metrics count one kind of event in a period (reopenings).
+        builder.HasIndex(e => new { e.Kind, e.AtUtc });
     }
 }
 
@@ -65,5 +70,8 @@ internal sealed class TicketHandoffConfiguration : IEntityTypeConfiguration<Tick
         builder.HasOne<Ticket>().WithMany().HasForeignKey(h => h.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(h => new { h.TicketId, h.HandedOffAtUtc });
         builder.HasIndex(h => new { h.ToDivisionId, h.AcceptedAtUtc });
+        // The metrics: handoffs made and accepted in a period.
+        builder.HasIndex(h => h.HandedOffAtUtc);
+        builder.HasIndex(h => h.AcceptedAtUtc);
     }
 }

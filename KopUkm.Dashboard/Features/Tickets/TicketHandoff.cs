@@ -23,4 +23,7 @@ public sealed class TicketHandoff
     public DateTime AcceptanceDueAtUtc { get; set; }
 
     public DateTime? AcceptedAtUtc { get; set; }
+
+    /// <summary>Working minutes from the handoff to its acceptance, on the office calendar; null while pending.</summary>
+    public int? AcceptanceWorkingMinutes { get; set; }
 }

@@ -456,9 +456,11 @@ public sealed class TicketService(
             var pending = await db.Set<TicketHandoff>()
                 .Where(h => h.TicketId == ticket.Id && h.ToDivisionId == ticket.DivisionId && h.AcceptedAtUtc == null)
                 .ToListAsync(ct);
+            var calendar = pending.Count > 0 ? await calendars.GetAsync(ct) : null;
             foreach (var handoff in pending)
             {
                 handoff.AcceptedAtUtc = Now;
+                handoff.AcceptanceWorkingMinutes = AcceptanceWorkingMinutes(handoff, calendar!);
             }
         }
 
@@ -473,6 +475,12 @@ public sealed class TicketService(
 
         return result;
     }
+
+    /// <summary>Working minutes the receiving division took to first act on a handoff; null while it is pending.</summary>
+    public static int? AcceptanceWorkingMinutes(TicketHandoff handoff, WorkingCalendar calendar) =>
+        handoff.AcceptedAtUtc is { } accepted
+            ? (int)Math.Round(calendar.WorkingTimeBetween(handoff.HandedOffAtUtc, accepted).TotalMinutes, MidpointRounding.AwayFromZero)
+            : null;
 
     private static IReadOnlyList<TicketStatus> AllowedMoves(Ticket ticket) =>
         [.. TicketWorkflow.NextStatuses(ticket.Status).Where(to => to != TicketStatus.Ditugaskan)];

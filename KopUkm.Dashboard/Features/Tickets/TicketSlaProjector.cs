@@ -27,9 +27,20 @@ public sealed class TicketSlaProjector(WorkingCalendarProvider calendars, IOptio
             ? (int)Math.Round(snapshot.Resolution.Remaining.TotalMinutes)
             : null;
         ticket.EverBreached |= snapshot.Worst == SlaState.Breached;
+        ticket.FirstResponseWorkingMinutes = StoppedWorkingMinutes(snapshot.FirstResponse);
+        ticket.ResolutionWorkingMinutes = StoppedWorkingMinutes(snapshot.Resolution);
         ticket.SlaRefreshedAtUtc = snapshot.AsOfUtc;
         return snapshot;
     }
+
+    /// <summary>
+    /// The working time a clock counted, in whole minutes, once it has stopped (met or breached, neither running nor
+    /// paused); null while it still runs, is paused or has not started.
+    /// </summary>
+    public static int? StoppedWorkingMinutes(SlaClock clock) =>
+        clock is { IsRunning: false, IsPaused: false, State: SlaState.Met or SlaState.Breached }
+            ? (int)Math.Round(clock.Elapsed.TotalMinutes, MidpointRounding.AwayFromZero)
+            : null;
 
     /// <summary>The live view for the ticket page.</summary>
     public async Task<TicketSlaView> CalculateAsync(Ticket ticket, IReadOnlyList<TicketEvent> events, CancellationToken ct)

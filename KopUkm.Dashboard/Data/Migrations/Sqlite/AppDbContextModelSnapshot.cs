@@ -755,6 +755,9 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StageWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -767,6 +770,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "AtUtc");
+
+                    b.HasIndex("Kind", "AtUtc");
 
                     b.ToTable("CaseEvent");
                 });
@@ -1230,6 +1235,9 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FirstResponseWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LaporTrackingNumber")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1273,6 +1281,9 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ResolutionWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1303,6 +1314,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAtUtc");
 
+                    b.HasIndex("FirstRespondedAtUtc");
+
                     b.HasIndex("LaporTrackingNumber");
 
                     b.HasIndex("Nib");
@@ -1310,6 +1323,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.HasIndex("RegionId");
 
                     b.HasIndex("ResolutionMinutesLeft");
+
+                    b.HasIndex("ResolvedAtUtc");
 
                     b.HasIndex("ServiceTypeId");
 
@@ -1386,6 +1401,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "AtUtc");
+
                     b.HasIndex("TicketId", "AtUtc");
 
                     b.ToTable("TicketEvent");
@@ -1399,6 +1416,9 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("AcceptanceDueAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcceptanceWorkingMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("AcceptedAtUtc")
                         .HasColumnType("TEXT");
@@ -1426,6 +1446,10 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AcceptedAtUtc");
+
+                    b.HasIndex("HandedOffAtUtc");
 
                     b.HasIndex("TicketId", "HandedOffAtUtc");
 

@@ -26,6 +26,12 @@ public sealed class CaseEvent
     public required string ByName { get; set; }
 
     public DateTime AtUtc { get; set; }
+
+    /// <summary>
+    /// On a stage change: the working minutes the case spent in the stage it left, on this visit (from entering it to
+    /// now). Null on other kinds of event.
+    /// </summary>
+    public int? StageWorkingMinutes { get; set; }
 }
 
 public enum CaseEventKind

@@ -133,6 +133,8 @@ public sealed class RegistrationCaseService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var calendar = await calendars.GetAsync(ct);
+        var minutesInStage = StageClock.WorkingMinutesInStage(registration.StageEnteredAtUtc, now, calendar);
         var visits = await VisitsAsync(db, caseId, ct);
         visits.Add((to, now));
         registration.Stage = to;
@@ -140,7 +142,9 @@ public sealed class RegistrationCaseService(
         registration.LastReason = trimmedReason.Length > 0 ? trimmedReason : null;
         registration.ClosedAtUtc = CaseWorkflow.IsClosed(to) ? now : null;
         registration.StageDueAtUtc = await DueAsync(db, visits, to, ct);
-        db.Add(Event(caseId, CaseEventKind.StageChanged, user, now, from, to, trimmedReason));
+        var moved = Event(caseId, CaseEventKind.StageChanged, user, now, from, to, trimmedReason);
+        moved.StageWorkingMinutes = minutesInStage;
+        db.Add(moved);
         return Published(await db.TrySaveAsync(ct));
     }
 

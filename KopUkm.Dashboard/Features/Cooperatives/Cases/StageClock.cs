@@ -36,4 +36,11 @@ public static class StageClock
         var remaining = (calendar.StandardWorkingDay * targetWorkingDays.Value) - spentBefore;
         return remaining <= TimeSpan.Zero ? enteredAt : calendar.AddWorkingTime(enteredAt, remaining);
     }
+
+    /// <summary>
+    /// The working time of one visit to a stage, from entering it to leaving it, in whole minutes: what a stage change
+    /// records, and what the registration cycle-time metric ranks.
+    /// </summary>
+    public static int WorkingMinutesInStage(DateTime enteredAtUtc, DateTime leftAtUtc, WorkingCalendar calendar) =>
+        (int)Math.Round(calendar.WorkingTimeBetween(enteredAtUtc, leftAtUtc).TotalMinutes, MidpointRounding.AwayFromZero);
 }

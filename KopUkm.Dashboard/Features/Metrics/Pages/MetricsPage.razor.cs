@@ -1,0 +1,47 @@
+using KopUkm.Dashboard.Localization;
+using Microsoft.AspNetCore.Components;
+
+namespace KopUkm.Dashboard.Features.Metrics.Pages;
+
+public sealed partial class MetricsPage
+{
+    private MetricPeriod period = default!;
+    private DateOnly today;
+    private CoordinationMetricsReport? report;
+    private bool loading;
+
+    [Inject]
+    private CoordinationMetricsService Metrics { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    /// <summary>The period in the address (<c>?periode=2026-11</c>), so a view can be bookmarked and shared.</summary>
+    [SupplyParameterFromQuery(Name = "periode")]
+    public string? PeriodKey { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        today = DateOnly.FromDateTime(WibTime.ToWib(Clock.GetUtcNow().UtcDateTime));
+        period = MetricsLinks.ParseOrCurrent(PeriodKey, today);
+        loading = true;
+        try
+        {
+            // The previous period's table stays on screen until the new one is ready.
+            report = await Metrics.GetAsync(period);
+        }
+        finally
+        {
+            loading = false;
+        }
+    }
+
+    private Task GoToAsync(MetricPeriod value)
+    {
+        Navigation.NavigateTo(MetricsLinks.Page(value));
+        return Task.CompletedTask;
+    }
+}
