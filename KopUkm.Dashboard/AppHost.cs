@@ -2,6 +2,7 @@ using KopUkm.Dashboard.Components;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features;
 using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Content.Import;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Health;
 using KopUkm.Dashboard.Features.Security;
@@ -58,6 +59,7 @@ public static class AppHost
         app.MapAccountEndpoints();
         app.MapJobsDashboard();
         app.MapCooperativeFiles();
+        app.MapContentImportFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

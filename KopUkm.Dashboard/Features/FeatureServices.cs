@@ -33,6 +33,13 @@ public static class FeatureServices
         services.AddScoped<Content.ContentService>();
         services.AddScoped<Content.ContentReviewAgeService>();
         services.AddScoped<Content.ContentDigestService>();
+        services.AddScoped<IReferenceSeeder, Content.Settings.ContentReferenceSeeder>();
+        services.Configure<Content.Import.ContentImportOptions>(configuration.GetSection("Content:Import"));
+        Content.Import.SitemapCollector.Configure(services);
+        services.AddScoped<Content.Import.SitemapCollector>();
+        services.AddScoped<Content.Import.ContentInventoryImportService>();
+        services.AddScoped<Content.Settings.ContentSettingsService>();
+        services.AddScoped<Content.Cadence.SocialCadenceService>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceCatalogService>();
         services.AddScoped<CalendarService>();
