@@ -112,22 +112,22 @@ public static class SitemapReader
         var line = lines.LineNumber;
         string? loc = null, lastModified = null;
         using var entry = reader.ReadSubtree();
-        while (entry.Read())
+        entry.Read();
+        while (!entry.EOF)
         {
-            if (entry.NodeType != XmlNodeType.Element)
+            // Reading an element's content moves past it, so only other nodes need an explicit Read.
+            if (entry.NodeType == XmlNodeType.Element && entry.LocalName == "loc")
             {
-                continue;
+                line = lines.LineNumber;
+                loc = entry.ReadElementContentAsString().Trim();
             }
-
-            switch (entry.LocalName)
+            else if (entry.NodeType == XmlNodeType.Element && entry.LocalName == "lastmod")
             {
-                case "loc":
-                    line = lines.LineNumber;
-                    loc = entry.ReadElementContentAsString().Trim();
-                    break;
-                case "lastmod":
-                    lastModified = entry.ReadElementContentAsString().Trim();
-                    break;
+                lastModified = entry.ReadElementContentAsString().Trim();
+            }
+            else
+            {
+                entry.Read();
             }
         }
 
