@@ -46,12 +46,12 @@ public sealed class ContentImportPageTests(SitemapServer server) : AppBunitConte
         var page = Render<ContentImportPage>();
         page.WaitForElement("[data-testid=import-tabs]");
 
-        await page.Find("input[data-testid=sitemap-url]").ChangeAsync(new() { Value = server.Url("/page-test/sitemap.xml") });
+        await page.Find("input[data-testid=sitemap-url]").InputAsync(new() { Value = server.Url("/page-test/sitemap.xml") });
         await page.Find("[data-testid=sitemap-url-import]").ClickAsync(new());
 
         page.WaitForElement("[data-testid=import-done]");
         Assert.Equal("Impor selesai: 2 ditambahkan, 0 sudah ada dan tidak diubah.", page.Find("[data-testid=import-done] p").TextContent.Trim());
-        Assert.Contains("1 halaman baru tidak cocok dengan aturan URL mana pun, sehingga dimasukkan ke bidang SEK.", page.Find("[data-testid=import-without-rule]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 halaman baru tidak cocok dengan aturan URL mana pun, sehingga dimasukkan ke Sekretariat (SEK).", page.Find("[data-testid=import-without-rule]").TextContent, StringComparison.Ordinal);
         // IT staff cannot open the administration page, so they are not offered the link.
         Assert.DoesNotContain("Atur aturan URL", page.Markup, StringComparison.Ordinal);
         var rejected = page.FindAll("[data-testid=import-rejections] tbody tr");
@@ -66,7 +66,7 @@ public sealed class ContentImportPageTests(SitemapServer server) : AppBunitConte
         var page = Render<ContentImportPage>();
         page.WaitForElement("[data-testid=import-tabs]");
 
-        await page.Find("input[data-testid=sitemap-url]").ChangeAsync(new() { Value = server.Url("/page-test/tidak-ada.xml") });
+        await page.Find("input[data-testid=sitemap-url]").InputAsync(new() { Value = server.Url("/page-test/tidak-ada.xml") });
         await page.Find("[data-testid=sitemap-url-import]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Equal("Server situs menjawab HTTP 404.", page.Find("[data-testid=import-file-error]").TextContent.Trim()));

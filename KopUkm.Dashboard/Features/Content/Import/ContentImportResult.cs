@@ -18,10 +18,11 @@ public sealed record ContentImportResult(
     int DuplicatesInFile,
     int FilesRead,
     string? FallbackDivisionCode,
+    string? FallbackDivisionName,
     CsvLineError? FileError,
     IReadOnlyList<ContentImportRejection> Rejections)
 {
-    public static ContentImportResult Failed(CsvLineError error) => new(0, 0, 0, 0, 0, null, error, []);
+    public static ContentImportResult Failed(CsvLineError error) => new(0, 0, 0, 0, 0, null, null, error, []);
 
     public int RejectedRows => Rejections.Select(r => (r.Source, r.Error.Line)).Distinct().Count();
 }

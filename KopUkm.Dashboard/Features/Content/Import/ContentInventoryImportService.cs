@@ -183,7 +183,7 @@ public sealed class ContentInventoryImportService(
         }
 
         var ordered = rejections.OrderBy(r => r.Source is not null).ThenBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Error.Line).ToList();
-        return new ContentImportResult(added, present, withoutRule, duplicates, filesRead, lookups.Fallback.Code, null, ordered);
+        return new ContentImportResult(added, present, withoutRule, duplicates, filesRead, lookups.Fallback.Code, lookups.Fallback.Name, null, ordered);
     }
 
     private async Task<(int Added, int WithoutRule)> SaveBatchAsync(UserContext user, Resolved[] batch, HashSet<int> divisions, CancellationToken ct)
@@ -291,7 +291,7 @@ public sealed class ContentInventoryImportService(
     private static async Task<Lookups?> LoadLookupsAsync(AppDbContext db, List<Candidate> candidates, string fallbackCode, CancellationToken ct)
     {
         var divisions = await db.Set<Division>().AsNoTracking().Where(d => d.IsActive)
-            .Select(d => new DivisionRef(d.Id, d.Code)).ToListAsync(ct);
+            .Select(d => new DivisionRef(d.Id, d.Code, d.Name)).ToListAsync(ct);
         var byCode = divisions.ToDictionary(d => d.Code.ToUpperInvariant(), StringComparer.Ordinal);
         if (!byCode.TryGetValue(fallbackCode, out var fallback))
         {
@@ -383,7 +383,7 @@ public sealed class ContentInventoryImportService(
 
     private sealed record Resolved(Candidate Candidate, int DivisionId, bool WithoutRule, int? ServiceTypeId, EditorRef? Editor);
 
-    private sealed record DivisionRef(int Id, string Code);
+    private sealed record DivisionRef(int Id, string Code, string Name);
 
     private sealed record EditorRef(string Id, string Name, int DivisionId, bool MayEdit);
 

@@ -1,6 +1,7 @@
 using KopUkm.Dashboard.Features.Content.Import;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace KopUkm.Dashboard.Features.Content.Pages.Import;
 
@@ -35,6 +36,14 @@ public partial class ContentImportPage
 
     private Task ImportUrlAsync() =>
         RunAsync(reporter => Imports.ImportSitemapUrlAsync(sitemapUrl, reporter));
+
+    private async Task OnUrlKeyAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter" && !Busy && !string.IsNullOrWhiteSpace(sitemapUrl))
+        {
+            await ImportUrlAsync();
+        }
+    }
 
     private Task ImportSitemapFileAsync(IBrowserFile? file) => ImportFileAsync(file, SitemapReader.MaxBytes, Imports.ImportSitemapFileAsync);
 
