@@ -172,14 +172,16 @@ public sealed class CsvImportTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var urls = Enumerable.Range(1, 5000).Select(i => $"{Site}/berita/2026/kabar-{i:D5}").ToArray();
         var reports = new List<ImportProgress>();
+        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var started = System.Diagnostics.Stopwatch.StartNew();
 
         var result = await Imports.ImportSitemapFileAsync(Stream(UrlSet(urls)), "sitemap.xml", new SynchronousProgress(reports.Add));
 
         started.Stop();
         Assert.Equal(5000, result.Added);
-        output.WriteLine($"5,000 URLs imported in {started.Elapsed.TotalSeconds:F1} s");
-        // About 2 s on an idle 2-core machine; the bound only catches a lost batch or a per-row query.
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        output.WriteLine($"5,000 URLs imported in {started.Elapsed.TotalSeconds:F1} s ({cpu.TotalSeconds:F1} s of CPU)");
+        // Most of the time is EF Core's insert pipeline (item, event and their audit rows); the bound catches a per-row query.
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), $"took {started.Elapsed}");
         var saving = reports.Where(r => r.Stage == ImportStage.Saving).ToList();
         Assert.Equal(5000 / ContentInventoryImportService.BatchSize + 1, saving.Count);

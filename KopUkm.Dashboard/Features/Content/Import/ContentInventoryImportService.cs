@@ -189,6 +189,9 @@ public sealed class ContentInventoryImportService(
     private async Task<(int Added, int WithoutRule)> SaveBatchAsync(UserContext user, Resolved[] batch, HashSet<int> divisions, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Entities are only ever added here, never changed after, so the tracker need not scan them on every save.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var urls = batch.Select(r => r.Candidate.Url).ToList();
         var existing = (await db.Set<ContentItem>().Where(c => c.Url != null && urls.Contains(c.Url)).Select(c => c.Url!).ToListAsync(ct))
