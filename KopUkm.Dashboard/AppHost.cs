@@ -2,6 +2,7 @@ using KopUkm.Dashboard.Components;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features;
 using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Content.Import;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Health;
 using KopUkm.Dashboard.Features.Metrics;
@@ -60,6 +61,7 @@ public static class AppHost
         app.MapJobsDashboard();
         app.MapCooperativeFiles();
         app.MapMetricsFiles();
+        app.MapContentImportFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -42,6 +42,13 @@ public static class FeatureServices
         services.AddScoped<Content.LiveCheck.ContentLiveCheckService>();
         services.AddSingleton<Content.LiveCheck.LiveCheckProgress>();
         services.AddScoped<Content.ContentJobsService>();
+        services.AddScoped<IReferenceSeeder, Content.Settings.ContentReferenceSeeder>();
+        services.Configure<Content.Import.ContentImportOptions>(configuration.GetSection("Content:Import"));
+        Content.Import.SitemapCollector.Configure(services);
+        services.AddScoped<Content.Import.SitemapCollector>();
+        services.AddScoped<Content.Import.ContentInventoryImportService>();
+        services.AddScoped<Content.Settings.ContentSettingsService>();
+        services.AddScoped<Content.Cadence.SocialCadenceService>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<ServiceCatalogService>();
         services.AddScoped<CalendarService>();
