@@ -17,7 +17,7 @@ public sealed class SocialCadenceRulesTests
     [InlineData(null, null, CadenceStatus.NoPosts)]
     [InlineData(7, 7, CadenceStatus.OnTrack)]
     [InlineData(8, 7, CadenceStatus.Late)]
-    [InlineData(40, null, CadenceStatus.OnTrack)]
+    [InlineData(40, null, CadenceStatus.NoTarget)]
     public void Late_only_past_the_target(int? daysSince, int? target, CadenceStatus status) =>
         Assert.Equal(status, SocialCadenceRules.Status(daysSince, target));
 }

@@ -76,7 +76,7 @@ public sealed class SocialCadenceServiceTests : IAsyncLifetime
 
         var plut = rows.Where(r => r.DivisionCode == "PLUT").ToDictionary(r => r.Channel);
         Assert.Equal((CadenceStatus.NoPosts, 7), (plut[ContentChannel.Instagram].Status, plut[ContentChannel.Instagram].TargetDays));
-        Assert.Equal((3, null, CadenceStatus.OnTrack), (plut[ContentChannel.Facebook].DaysSince, plut[ContentChannel.Facebook].TargetDays, plut[ContentChannel.Facebook].Status));
+        Assert.Equal((3, null, CadenceStatus.NoTarget), (plut[ContentChannel.Facebook].DaysSince, plut[ContentChannel.Facebook].TargetDays, plut[ContentChannel.Facebook].Status));
         Assert.Equal(ContentReferenceSeeder.DefaultTargets.Count - 2 + 1, rows.Count);
     }
 

@@ -8,7 +8,7 @@ using static KopUkm.Dashboard.Tests.Features.Content.Import.SitemapFiles;
 namespace KopUkm.Dashboard.Tests.Features.Content.Import;
 
 /// <summary>The inventory CSV imported on real SQLite: good rows are added, bad ones reported by line and skipped.</summary>
-public sealed class CsvImportTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class CsvImportTests : IAsyncLifetime
 {
     private TestServices app = default!;
     private Dictionary<string, int> divisions = [];
@@ -168,25 +168,19 @@ public sealed class CsvImportTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Five_thousand_urls_import_in_batches_within_seconds_with_progress()
+    public async Task A_large_sitemap_imports_in_batches_and_reports_progress_after_each()
     {
-        var urls = Enumerable.Range(1, 5000).Select(i => $"{Site}/berita/2026/kabar-{i:D5}").ToArray();
+        // Three full batches; how fast 5,000 go is measured by the benchmark harness, not here.
+        var urls = Enumerable.Range(1, 3 * ContentInventoryImportService.BatchSize).Select(i => $"{Site}/berita/2026/kabar-{i:D5}").ToArray();
         var reports = new List<ImportProgress>();
-        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        var started = System.Diagnostics.Stopwatch.StartNew();
 
         var result = await Imports.ImportSitemapFileAsync(Stream(UrlSet(urls)), "sitemap.xml", new SynchronousProgress(reports.Add));
 
-        started.Stop();
-        Assert.Equal(5000, result.Added);
-        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        output.WriteLine($"5,000 URLs imported in {started.Elapsed.TotalSeconds:F1} s ({cpu.TotalSeconds:F1} s of CPU)");
-        // Most of the time is EF Core's insert pipeline (item, event and their audit rows); the bound catches a per-row query.
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), $"took {started.Elapsed}");
+        Assert.Equal(urls.Length, result.Added);
         var saving = reports.Where(r => r.Stage == ImportStage.Saving).ToList();
-        Assert.Equal(5000 / ContentInventoryImportService.BatchSize + 1, saving.Count);
-        Assert.Equal(new ImportProgress(ImportStage.Saving, 5000, 5000), saving[^1]);
-        Assert.Equal(5000, (await app.EventsAsync()).Count);
+        Assert.Equal(4, saving.Count);
+        Assert.Equal(new ImportProgress(ImportStage.Saving, urls.Length, urls.Length), saving[^1]);
+        Assert.Equal(urls.Length, (await app.EventsAsync()).Count);
     }
 
     /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>, so the list is complete when the import returns.</summary>

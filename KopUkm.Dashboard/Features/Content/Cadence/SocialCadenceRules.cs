@@ -12,10 +12,11 @@ public static class SocialCadenceRules
     public static int DaysSince(DateTime lastPostUtc, DateTime nowUtc) =>
         DateOnly.FromDateTime(WibTime.ToWib(nowUtc)).DayNumber - DateOnly.FromDateTime(WibTime.ToWib(lastPostUtc)).DayNumber;
 
-    /// <summary>No post yet; late when a target is set and more days than it have passed; on track otherwise.</summary>
+    /// <summary>No post yet; without a target nothing to judge; late when more days than the target have passed.</summary>
     public static CadenceStatus Status(int? daysSince, int? targetDays) => (daysSince, targetDays) switch
     {
         (null, _) => CadenceStatus.NoPosts,
+        (_, null) => CadenceStatus.NoTarget,
         ({ } days, { } target) when days > target => CadenceStatus.Late,
         _ => CadenceStatus.OnTrack,
     };
@@ -26,4 +27,5 @@ public enum CadenceStatus
     OnTrack = 1,
     Late = 2,
     NoPosts = 3,
+    NoTarget = 4,
 }
