@@ -82,6 +82,9 @@ public sealed class DashboardServiceTests : IAsyncLifetime
             urgent.Take(5).Select(u => u.Source));
         Assert.Equal($"/koperasi/kasus/{data.OverdueCase}", urgent[0].Link);
         Assert.Equal($"/layanan/{data.BreachedUmkTicket}", urgent[1].Link);
+        // A ticket carries its service's name in both languages; the page shows the reader's.
+        Assert.NotEqual(urgent[1].Detail, urgent[1].DetailEn);
+        Assert.False(string.IsNullOrWhiteSpace(urgent[1].DetailEn));
         Assert.Equal($"/konten/{data.BrokenPage}", urgent[3].Link);
         // Tier 3 starts with the at-risk ticket (due in 3 h); the overdue page comes after every citizen item.
         Assert.Equal($"/layanan/{data.SoonTicket}", urgent[4].Link);

@@ -117,10 +117,13 @@ internal static class DashboardQueries
         // Waiting on the applicant pauses the clock: nothing for the office to do until they answer.
         var fromTickets = await tickets.Where(t => t.ResolutionDueAtUtc != null && t.Status != TicketStatus.MenungguPemohon)
             .OrderBy(t => t.ResolutionDueAtUtc).Take(UrgentCount)
-            .Select(t => new { t.Id, t.Code, t.ApplicantName, t.ServiceType!.NameId, Due = t.ResolutionDueAtUtc!.Value, t.Priority, Division = t.Division!.Code })
+            .Select(t => new { t.Id, t.Code, t.ApplicantName, t.ServiceType!.NameId, t.ServiceType.NameEn, Due = t.ResolutionDueAtUtc!.Value, t.Priority, Division = t.Division!.Code })
             .ToListAsync(ct);
         var items = fromTickets.Select(t => new UrgentItem(
-            UrgentSource.Ticket, $"{t.Code} · {t.ApplicantName}", t.NameId, t.Division, t.Due, PriorityRank(t.Priority), $"/layanan/{t.Id}", t.Due <= now ? 1 : 3)).ToList();
+            UrgentSource.Ticket, $"{t.Code} · {t.ApplicantName}", t.NameId, t.Division, t.Due, PriorityRank(t.Priority), $"/layanan/{t.Id}", t.Due <= now ? 1 : 3)
+        {
+            DetailEn = string.IsNullOrWhiteSpace(t.NameEn) ? null : t.NameEn,
+        }).ToList();
 
         if (cases is not null)
         {

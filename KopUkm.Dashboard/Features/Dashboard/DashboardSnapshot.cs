@@ -52,7 +52,11 @@ public enum UrgentSource
 /// <param name="DueAtUtc">The due moment; for a broken page, when it was last found broken.</param>
 /// <param name="PriorityRank">Breaks ties between equal due moments: higher first.</param>
 /// <param name="Tier">The ranking tier (1 first): see <c>DashboardQueries.UrgentAsync</c>.</param>
-public sealed record UrgentItem(UrgentSource Source, string Title, string Detail, string? DivisionCode, DateTime DueAtUtc, int PriorityRank, string Link, int Tier);
+public sealed record UrgentItem(UrgentSource Source, string Title, string Detail, string? DivisionCode, DateTime DueAtUtc, int PriorityRank, string Link, int Tier)
+{
+    /// <summary>The service's English name, for a ticket whose catalogue entry has one.</summary>
+    public string? DetailEn { get; init; }
+}
 
 /// <param name="WeekEndingWib">The Sunday the week ends on.</param>
 public sealed record BacklogPoint(DateOnly WeekEndingWib, int OpenTickets);
