@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Features.Account;
 using System.Globalization;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
@@ -412,13 +413,9 @@ public sealed class ItTaskService(
     }
 
     private static async Task<List<ItStaffMember>> ItStaffAsync(AppDbContext db, CancellationToken ct) =>
-        await (from u in db.Users
-               where u.IsActive
-               from ur in db.UserRoles.Where(ur => ur.UserId == u.Id)
-               join r in db.Roles on ur.RoleId equals r.Id
-               where r.Name == AppRoles.StafTI
-               orderby u.FullName, u.Id
-               select new ItStaffMember(u.Id, u.FullName))
+        await db.ActiveStaffInRoles(AppRoles.StafTI)
+            .OrderBy(u => u.FullName).ThenBy(u => u.Id)
+            .Select(u => new ItStaffMember(u.Id, u.FullName))
             .ToListAsync(ct);
 
     private static IQueryable<ItTask> Visible(IQueryable<ItTask> query, UserContext user)

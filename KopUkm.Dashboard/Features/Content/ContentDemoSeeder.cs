@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Features.Account;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -313,16 +314,11 @@ public sealed class ContentDemoSeeder(
 
     private static async Task<Dictionary<int, List<(string Id, string Name)>>> EditorsAsync(AppDbContext db, CancellationToken ct)
     {
-        var roles = new[] { AppRoles.Petugas, AppRoles.KepalaBidang, AppRoles.StafTI };
-        var rows = await (from u in db.Users
-                          where u.IsActive
-                          from ur in db.UserRoles.Where(ur => ur.UserId == u.Id)
-                          join r in db.Roles on ur.RoleId equals r.Id
-                          where roles.Contains(r.Name!)
-                          orderby u.Email
-                          select new { u.Id, u.FullName, u.DivisionId })
+        var rows = await db.ActiveStaffInRoles(AppRoles.Petugas, AppRoles.KepalaBidang, AppRoles.StafTI)
+            .OrderBy(u => u.Email)
+            .Select(u => new { u.Id, u.FullName, u.DivisionId })
             .ToListAsync(ct);
-        return rows.GroupBy(r => r.DivisionId).ToDictionary(g => g.Key, g => g.DistinctBy(r => r.Id).Select(r => (r.Id, r.FullName)).ToList());
+        return rows.GroupBy(r => r.DivisionId).ToDictionary(g => g.Key, g => g.Select(r => (r.Id, r.FullName)).ToList());
     }
 
     private static readonly CultureInfo Indonesian = new("id-ID");

@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Features.Account;
 using System.Globalization;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Notifications;
@@ -90,13 +91,7 @@ public sealed class ContentDigestService(IDbContextFactory<AppDbContext> dbFacto
 
     private static async Task<List<(string Id, int DivisionId)>> UsersInRoleAsync(AppDbContext db, string role, CancellationToken ct)
     {
-        var rows = await (from u in db.Users
-                          where u.IsActive
-                          from ur in db.UserRoles.Where(ur => ur.UserId == u.Id)
-                          join r in db.Roles on ur.RoleId equals r.Id
-                          where r.Name == role
-                          select new { u.Id, u.DivisionId })
-            .ToListAsync(ct);
+        var rows = await db.ActiveStaffInRoles(role).Select(u => new { u.Id, u.DivisionId }).ToListAsync(ct);
         return [.. rows.Select(r => (r.Id, r.DivisionId))];
     }
 }

@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Features.Account;
 using System.Globalization;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
@@ -479,15 +480,10 @@ public sealed class ContentService(
 
     private static async Task<List<ContentEditor>> EditorsAsync(AppDbContext db, int divisionId, CancellationToken ct)
     {
-        var roles = new[] { AppRoles.Petugas, AppRoles.KepalaBidang, AppRoles.StafTI };
-        return await (from u in db.Users
-                      where u.IsActive && u.DivisionId == divisionId
-                      from ur in db.UserRoles.Where(ur => ur.UserId == u.Id)
-                      join r in db.Roles on ur.RoleId equals r.Id
-                      where roles.Contains(r.Name!)
-                      orderby u.FullName
-                      select new ContentEditor(u.Id, u.FullName))
-            .Distinct()
+        return await db.ActiveStaffInRoles(AppRoles.Petugas, AppRoles.KepalaBidang, AppRoles.StafTI)
+            .Where(u => u.DivisionId == divisionId)
+            .OrderBy(u => u.FullName)
+            .Select(u => new ContentEditor(u.Id, u.FullName))
             .ToListAsync(ct);
     }
 

@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Notifications;
@@ -147,12 +148,9 @@ public sealed class TicketSlaMonitor(
 
     private static async Task<ILookup<int, string>> DivisionHeadsAsync(AppDbContext db, List<int> divisionIds, CancellationToken ct)
     {
-        var heads = await (from u in db.Users
-                           where u.IsActive && divisionIds.Contains(u.DivisionId)
-                           from ur in db.UserRoles.Where(ur => ur.UserId == u.Id)
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where r.Name == AppRoles.KepalaBidang
-                           select new { u.DivisionId, u.Id })
+        var heads = await db.ActiveStaffInRoles(AppRoles.KepalaBidang)
+            .Where(u => divisionIds.Contains(u.DivisionId))
+            .Select(u => new { u.DivisionId, u.Id })
             .ToListAsync(ct);
         return heads.ToLookup(h => h.DivisionId, h => h.Id);
     }

@@ -323,11 +323,9 @@ public sealed class RegistrationCaseService(
     private async Task<List<Assignee>> ListAssigneesAsync(AppDbContext db, CancellationToken ct)
     {
         var codes = options.Value.WorkingDivisionCodes;
-        var roles = new[] { AppRoles.Petugas, AppRoles.KepalaBidang };
-        var rows = await (from u in db.Users
+        var rows = await (from u in db.ActiveStaffInRoles(AppRoles.Petugas, AppRoles.KepalaBidang)
                           join d in db.Set<Division>() on u.DivisionId equals d.Id
-                          where u.IsActive && codes.Contains(d.Code)
-                                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!)))
+                          where codes.Contains(d.Code)
                           orderby u.FullName
                           select new { u.Id, u.FullName, d.Code })
             .ToListAsync(ct);
