@@ -17,8 +17,12 @@ internal sealed class DemoCaseGenerator(
     WorkingCalendar calendar,
     IReadOnlyDictionary<CaseStage, int> targets,
     DemoStaff? officer,
-    DemoStaff? head)
+    DemoStaff? head,
+    int count = DemoCaseGenerator.DefaultCount)
 {
+    /// <summary>The demo's cases: the stage counts below.</summary>
+    public const int DefaultCount = 200;
+
     /// <summary>About four months of working days: the oldest submission is no further back.</summary>
     private const int HistoryWorkingDays = 85;
 
@@ -84,7 +88,8 @@ internal sealed class DemoCaseGenerator(
         var young = new Queue<Cooperative>(eligible.Where(c => c.FoundedOn >= todayWib.AddYears(-3)));
         var established = new Queue<Cooperative>(eligible.Where(c => c.FoundedOn < todayWib.AddYears(-3)));
 
-        var stages = StageCounts.SelectMany(s => Enumerable.Repeat(s.Stage, s.Count)).ToArray();
+        // A larger count (for load measurements) keeps the stages' proportions.
+        var stages = StageCounts.SelectMany(s => Enumerable.Repeat(s.Stage, (int)Math.Round((double)s.Count * count / DefaultCount))).ToArray();
         rng.Shuffle(stages);
         var cases = new List<DemoCase>(stages.Length);
         foreach (var stage in stages)
