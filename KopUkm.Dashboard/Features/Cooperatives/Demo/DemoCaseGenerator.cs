@@ -88,8 +88,15 @@ internal sealed class DemoCaseGenerator(
         var young = new Queue<Cooperative>(eligible.Where(c => c.FoundedOn >= todayWib.AddYears(-3)));
         var established = new Queue<Cooperative>(eligible.Where(c => c.FoundedOn < todayWib.AddYears(-3)));
 
-        // A larger count (for load measurements) keeps the stages' proportions.
-        var stages = StageCounts.SelectMany(s => Enumerable.Repeat(s.Stage, (int)Math.Round((double)s.Count * count / DefaultCount))).ToArray();
+        // Another count (for load measurements) keeps the stages' proportions; the remainders go to the largest shares.
+        var shares = StageCounts.Select(s => (double)s.Count * count / DefaultCount).ToArray();
+        var perStage = shares.Select(s => (int)Math.Floor(s)).ToArray();
+        foreach (var i in Enumerable.Range(0, shares.Length).OrderByDescending(i => shares[i] - perStage[i]).Take(count - perStage.Sum()))
+        {
+            perStage[i]++;
+        }
+
+        var stages = StageCounts.SelectMany((s, i) => Enumerable.Repeat(s.Stage, perStage[i])).ToArray();
         rng.Shuffle(stages);
         var cases = new List<DemoCase>(stages.Length);
         foreach (var stage in stages)
