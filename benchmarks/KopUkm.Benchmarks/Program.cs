@@ -9,7 +9,7 @@ namespace KopUkm.Benchmarks;
 // The performance harness: seeds throwaway data folders at medium and large scale (seed-demo --scale), measures the
 // dashboard, the ticket list, the jobs, the live-site check and memory per connected user, and writes a Markdown
 // report with the machine's description. Not a test: numbers to compare before and after a change.
-//   dotnet run -c Release --project benchmarks/KopUkm.Benchmarks [-- --scale medium,large --only dashboard,tickets,jobs,livecheck,memory
+//   dotnet run -c Release --project benchmarks/KopUkm.Benchmarks [-- --scale medium,large --only dashboard,tickets,cooperatives,jobs,livecheck,memory
 //       --seed 2026 --runs 50 --sessions 20 --rate 20 --out benchmarks/results/latest.md]
 internal static class BenchmarkProgram
 {
@@ -33,6 +33,7 @@ internal static class BenchmarkProgram
 
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var started = Stopwatch.GetTimestamp();
+        var loadAtStart = Machine.LoadAverage();
         var results = new Dictionary<DemoScale, ScaleResults>();
         foreach (var scale in options.Scales)
         {
@@ -54,6 +55,12 @@ internal static class BenchmarkProgram
                     {
                         Console.WriteLine($"== {scale.Name}: ticket list");
                         scaleResults.Tickets = await TicketListBench.RunAsync(app, options);
+                    }
+
+                    if (options.Includes("cooperatives"))
+                    {
+                        Console.WriteLine($"== {scale.Name}: cooperative list");
+                        scaleResults.Cooperatives = await CooperativeListBench.RunAsync(app, options);
                     }
 
                     if (options.Includes("jobs"))
@@ -83,7 +90,7 @@ internal static class BenchmarkProgram
             results[scale] = scaleResults;
         }
 
-        var markdown = ResultsReport.Render(options, results, Stopwatch.GetElapsedTime(started));
+        var markdown = ResultsReport.Render(options, results, Stopwatch.GetElapsedTime(started), loadAtStart);
         var output = Path.GetFullPath(options.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllTextAsync(output, markdown);

@@ -5,7 +5,7 @@ namespace KopUkm.Benchmarks.Harness;
 
 /// <summary>
 /// The harness's command line:
-/// <c>[--scale medium,large] [--only dashboard,tickets,jobs,livecheck,memory] [--seed N] [--runs N] [--sessions N]
+/// <c>[--scale medium,large] [--only dashboard,tickets,cooperatives,jobs,livecheck,memory] [--seed N] [--runs N] [--sessions N]
 /// [--rate R] [--out FILE]</c>.
 /// </summary>
 internal sealed record HarnessOptions(
@@ -18,7 +18,7 @@ internal sealed record HarnessOptions(
     double LiveCheckRate,
     string Output)
 {
-    public static readonly string[] AllSections = ["dashboard", "tickets", "jobs", "livecheck", "memory"];
+    public static readonly string[] AllSections = ["dashboard", "tickets", "cooperatives", "jobs", "livecheck", "memory"];
 
     public bool Includes(string section) => Sections.Contains(section);
 

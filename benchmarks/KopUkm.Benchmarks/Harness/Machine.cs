@@ -28,6 +28,10 @@ internal static class Machine
             $"SQLite {sqlite}");
     }
 
+    /// <summary>The 1-, 5- and 15-minute load averages, to show whether something else was running.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
     private static string? ReadFirst(string file, string key)
     {
         if (!File.Exists(file))

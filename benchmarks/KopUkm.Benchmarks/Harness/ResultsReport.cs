@@ -14,6 +14,8 @@ internal sealed class ScaleResults(ScaleData data)
 
     public TicketListResults? Tickets { get; set; }
 
+    public IReadOnlyList<TicketListResult>? Cooperatives { get; set; }
+
     public IReadOnlyList<JobResult>? Jobs { get; set; }
 
     public LiveCheckResult? LiveCheck { get; set; }
@@ -24,13 +26,13 @@ internal sealed class ScaleResults(ScaleData data)
 /// <summary>The Markdown report: one table per measurement, a column group per scale, growth from the smaller scale.</summary>
 internal static class ResultsReport
 {
-    public static string Render(HarnessOptions options, IReadOnlyDictionary<DemoScale, ScaleResults> results, TimeSpan elapsed)
+    public static string Render(HarnessOptions options, IReadOnlyDictionary<DemoScale, ScaleResults> results, TimeSpan elapsed, string loadAtStart)
     {
         var report = new Report();
         var scales = results.Keys.OrderBy(s => s.Tickets).ToList();
         var growth = scales.Count > 1 ? (scales[0], scales[^1]) : default((DemoScale, DemoScale)?);
         report.Note(string.Create(CultureInfo.InvariantCulture,
-            $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine.Describe()}. Seed {options.Seed}; {options.WarmUps} warm-up and {options.Runs} timed runs per query; whole harness {elapsed.TotalMinutes:0.0} min."));
+            $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine.Describe()}. Seed {options.Seed}; {options.WarmUps} warm-up and {options.Runs} timed runs per query; whole harness {elapsed.TotalMinutes:0.0} min. Load average {loadAtStart} at the start, {Machine.LoadAverage()} at the end (the machine is shared: other work running shows here)."));
 
         report.Heading("Data sets (seed-demo --scale)");
         var data = report.Table("scale", "tickets", "ticket events", "cooperatives", "cases", "content", "IT tasks", "database", "seeding time");
@@ -47,14 +49,17 @@ internal static class ResultsReport
             report.Heading("1. Dashboard aggregates");
             report.Note("EF = `DashboardQueries.ComputeAsync` and the task board's figures on a fresh context (what the shared feed computes, cache bypassed). "
                 + "Floor = the same figures as hand-written SQL through Microsoft.Data.Sqlite on the same file, one round trip. "
-                + "Cached = `DashboardService.GetAsync`, the path a page takes. Target: EF p50 ≤ 100 ms and ≤ 1.5× the floor.");
+                + "Cached = `DashboardService.GetAsync`, the path a page takes. Target, on the large data set: EF p50 ≤ 100 ms and ≤ 1.5× the floor. "
+                + "The harness checks that EF and the floor give the same figures.");
             var table = report.Table("scope", "scale", "EF p50", "EF p95", "floor p50", "floor p95", "EF ÷ floor", "cached p50", "cached p95", "target met");
             foreach (var scale in scales)
             {
                 foreach (var r in results[scale].Dashboard!)
                 {
+                    // The target is set for the large data set; the medium one is there to show the growth.
+                    var judged = scale == DemoScale.Large ? Check(r.Met) : "–";
                     table.Row(r.Scope, scale.Name, Ms(r.Ef.P50), Ms(r.Ef.P95), Ms(r.Floor.P50), Ms(r.Floor.P95), Ratio(r.Ratio), Ms(r.Cached.P50), Ms(r.Cached.P95),
-                        Check(r.Met) + (r.Differences.Count > 0 ? " (figures differ: " + string.Join("; ", r.Differences) + ")" : ""));
+                        judged + (r.Differences.Count > 0 ? " (figures differ: " + string.Join("; ", r.Differences) + ")" : ""));
                 }
             }
 
@@ -105,6 +110,42 @@ internal static class ResultsReport
                 $"{s.Name} page {Number(results[s].Tickets!.DeepPage + 1)} of all tickets and {Number(results[s].Tickets!.DeepDivisionPage + 1)} of the division")) + ".");
         }
 
+        if (scales.All(s => results[s].Cooperatives is not null))
+        {
+            report.Heading("2b. Cooperative register (count + one page of 25)");
+            var columns = new List<string> { "query" };
+            foreach (var scale in scales)
+            {
+                columns.AddRange([$"{scale.Name} p50", $"{scale.Name} p95"]);
+            }
+
+            if (growth is not null)
+            {
+                columns.Add("growth p50");
+            }
+
+            columns.Add("p95 ≤ 20 ms");
+            var table = report.Table([.. columns]);
+            var first = results[scales[0]].Cooperatives!;
+            for (var i = 0; i < first.Count; i++)
+            {
+                var cells = new List<string> { first[i].Label };
+                foreach (var scale in scales)
+                {
+                    var c = results[scale].Cooperatives![i];
+                    cells.AddRange([Ms(c.Sample.P50), Ms(c.Sample.P95)]);
+                }
+
+                if (growth is var (small, large))
+                {
+                    cells.Add(Ratio(results[large].Cooperatives![i].Sample.P50 / results[small].Cooperatives![i].Sample.P50));
+                }
+
+                cells.Add(Check(scales.All(s => results[s].Cooperatives![i].Met)));
+                table.Row([.. cells]);
+            }
+        }
+
         if (scales.All(s => results[s].Jobs is not null))
         {
             report.Heading("3. Jobs");
@@ -122,19 +163,22 @@ internal static class ResultsReport
         if (scales.All(s => results[s].LiveCheck is not null))
         {
             report.Heading("4. Live-site check (local test site, 4 hosts)");
-            var table = report.Table("scale", "pages", "requests", "configured per host", "achieved per host", "smallest gap at a host", "total rate", "hosts in parallel", "elapsed", "checks recorded");
+            var table = report.Table("scale", "pages", "requests", "configured per host", "achieved per host", "busiest second at a host", "median gap at a host", "total rate", "hosts in parallel", "elapsed", "checks recorded");
             foreach (var scale in scales)
             {
                 var l = results[scale].LiveCheck!;
                 table.Row(scale.Name, Number(l.Pages), Number(l.Requests), Number(l.ConfiguredRate, "0.#") + "/s",
                     string.Join(" · ", l.Hosts.Select(h => Number(h.Rate, "0.0"))) + "/s",
-                    Ms(l.Hosts.Min(h => h.MinGapMs)) + $" (interval {Ms(1000 / l.ConfiguredRate)})",
+                    Number(l.Hosts.Max(h => h.BusiestSecond)) + " requests",
+                    Ms(l.Hosts.Select(h => h.MedianGapMs).Order().ElementAt(l.Hosts.Count / 2)) + $" (interval {Ms(1000 / l.ConfiguredRate)})",
                     Number(l.TotalRate, "0.0") + "/s", Number(l.Parallelism, "0.0"), Number(l.Elapsed.TotalSeconds, "0.0") + " s",
                     $"{Number(l.ChecksRecorded)} ({Number(l.Run.NotFound)} not found)");
             }
 
-            report.Note("Each page also costs its share of robots.txt (once per host) and of the three shared navigation links (checked once per run). "
-                + "The pacer spaces requests to a host from the end of the previous one, so the achieved rate sits just under the configured one.");
+            report.Note("Rates and gaps are taken from the arrival times the test site logged, per host (port). Each page also costs its share of "
+                + "robots.txt (once per host) and of the three shared navigation links (checked once per run). The pacer starts a request to a host one "
+                + "interval after the previous one finished, so the achieved rate sits just under the configured one and no second holds more than it; "
+                + "hosts in parallel = total rate ÷ mean per-host rate (MaxConcurrentHosts 4).");
         }
 
         if (scales.All(s => results[s].Memory is not null))

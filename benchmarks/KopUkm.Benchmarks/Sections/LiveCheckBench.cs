@@ -93,13 +93,31 @@ internal static class LiveCheckBench
         {
             var times = g.Select(a => a.Timestamp).Order().ToArray();
             var span = Stopwatch.GetElapsedTime(times[0], times[^1]).TotalSeconds;
-            var minGap = times.Zip(times.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalMilliseconds).DefaultIfEmpty(0).Min();
-            return new HostRate(g.Key, times.Length, span > 0 ? (times.Length - 1) / span : 0, minGap);
+            var gaps = times.Zip(times.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalMilliseconds).Order().ToArray();
+            return new HostRate(g.Key, times.Length, span > 0 ? (times.Length - 1) / span : 0, gaps.Length == 0 ? 0 : gaps[gaps.Length / 2], BusiestSecond(times));
         }).OrderBy(h => h.Port).ToList();
         var first = arrivals.Min(a => a.Timestamp);
         var last = arrivals.Max(a => a.Timestamp);
         var total = (arrivals.Length - 1) / Stopwatch.GetElapsedTime(first, last).TotalSeconds;
         return new LiveCheckResult(pages, run, recorded, elapsed, configured, perHost, arrivals.Length, total);
+    }
+
+    /// <summary>The most arrivals within any one second (a sliding window over the sorted arrival times).</summary>
+    private static int BusiestSecond(long[] times)
+    {
+        var busiest = 0;
+        var start = 0;
+        for (var end = 0; end < times.Length; end++)
+        {
+            while (Stopwatch.GetElapsedTime(times[start], times[end]) >= TimeSpan.FromSeconds(1))
+            {
+                start++;
+            }
+
+            busiest = Math.Max(busiest, end - start + 1);
+        }
+
+        return busiest;
     }
 
     private sealed record Arrival(int Port, long Timestamp);
@@ -168,8 +186,9 @@ internal static class LiveCheckBench
 }
 
 /// <param name="Rate">Requests per second as the host saw them, over its first to last arrival.</param>
-/// <param name="MinGapMs">The smallest gap between two arrivals at the host.</param>
-internal sealed record HostRate(int Port, int Requests, double Rate, double MinGapMs);
+/// <param name="MedianGapMs">The median gap between two arrivals at the host.</param>
+/// <param name="BusiestSecond">The most requests the host saw within any one second.</param>
+internal sealed record HostRate(int Port, int Requests, double Rate, double MedianGapMs, int BusiestSecond);
 
 internal sealed record LiveCheckResult(
     int Pages, LiveCheckRunResult Run, int ChecksRecorded, TimeSpan Elapsed, double ConfiguredRate, IReadOnlyList<HostRate> Hosts, int Requests, double TotalRate)
