@@ -43,6 +43,20 @@ public sealed class OperatorCommandsTests : IDisposable
         Assert.True(File.Exists(Path.Combine(folder.Path, "kopukm.db")));
     }
 
+    [Theory]
+    [InlineData("--scale", "huge")]
+    [InlineData("--scale")]
+    [InlineData("--seed", "abc")]
+    [InlineData("--scale", "medium", "--colour", "blue")]
+    public async Task Seed_demo_refuses_an_unknown_scale_or_a_bad_seed_with_its_usage(params string[] options)
+    {
+        var (exit, output, error) = await RunAsync(["seed-demo", .. options]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("seed-demo [--scale medium|large] [--seed N]", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
     [Fact]
     public async Task Seed_demo_adds_the_accounts_the_demo_register_the_demo_tickets_and_it_tasks_once()
     {

@@ -23,15 +23,7 @@ public sealed class DashboardLiveTests(BrowserFixture browser)
         // Meanwhile, at the front desk, an officer records a walk-in request for the division.
         var officer = await browser.NewPageAsync();
         await officer.LoginAsync("petugas.umk@kopukm.demo", DemoUsers.Password);
-        await officer.GotoAsync("/layanan/baru");
-        await officer.WaitForInteractiveAsync();
-        await officer.Locator(".mud-input-control.mud-select", new() { Has = officer.Locator("#ticket-service") }).ClickAsync();
-        await officer.Locator(".mud-popover-open .mud-list-item", new() { HasText = "NIB" }).First.ClickAsync();
-        await officer.Locator("#ticket-description").FillAsync("Menanyakan cara mengurus NIB untuk usaha kopi bubuk.");
-        await officer.Locator("#ticket-applicant").FillAsync("Rahmat Hidayat");
-        await officer.Locator("#ticket-phone").FillAsync("0813 6655 4433");
-        await officer.GetByTestId("ticket-save").ClickAsync();
-        await officer.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/layanan/\d+$"));
+        await TicketIntakeSteps.RecordNibRequestAsync(officer, "Rahmat Hidayat", "Menanyakan cara mengurus NIB untuk usaha kopi bubuk.", "0813 6655 4433");
 
         // The head's open dashboard counts it within seconds, with no reload (same document, same circuit).
         var expected = (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);

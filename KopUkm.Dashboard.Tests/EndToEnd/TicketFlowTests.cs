@@ -13,17 +13,8 @@ public sealed class TicketFlowTests(BrowserFixture browser)
         // The officer at the front desk records the walk-in request.
         var officer = await browser.NewPageAsync();
         await officer.LoginAsync("petugas.umk@kopukm.demo", DemoUsers.Password);
-        await officer.GotoAsync("/layanan/baru");
-        await officer.WaitForInteractiveAsync();
-        await officer.Locator(".mud-input-control.mud-select", new() { Has = officer.Locator("#ticket-service") }).ClickAsync();
-        await officer.Locator(".mud-popover-open .mud-list-item", new() { HasText = "NIB" }).First.ClickAsync();
-        await officer.Locator("#ticket-description").FillAsync("Ingin membuat NIB untuk usaha keripik pisang, belum punya akun OSS.");
-        await officer.Locator("#ticket-applicant").FillAsync("Siti Rahmah");
-        await officer.Locator("#ticket-business").FillAsync("Keripik Pisang Bu Siti");
-        await officer.Locator("#ticket-phone").FillAsync("0812 7788 9900");
-        await officer.GetByTestId("ticket-save").ClickAsync();
-        await officer.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/layanan/\d+$"));
-        var ticketUrl = new Uri(officer.Url).AbsolutePath;
+        var ticketUrl = await TicketIntakeSteps.RecordNibRequestAsync(
+            officer, "Siti Rahmah", "Ingin membuat NIB untuk usaha keripik pisang, belum punya akun OSS.", "0812 7788 9900", "Keripik Pisang Bu Siti");
         await Assertions.Expect(officer.Locator("h1")).ToContainTextAsync("Siti Rahmah");
         await Assertions.Expect(officer.Locator("h1 ~ * [data-status=Baru], [data-status=Baru]").First).ToBeVisibleAsync();
         await Assertions.Expect(officer.GetByTestId("sla-first-response").Locator("[data-sla]")).ToHaveAttributeAsync("data-sla", "OnTrack");

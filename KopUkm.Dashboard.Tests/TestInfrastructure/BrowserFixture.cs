@@ -59,11 +59,35 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("[data-interactive='true']").WaitForAsync();
 
+    /// <summary>
+    /// Waits for a save to move the page to <paramref name="url"/>. Saves run the first time on a cold server and
+    /// under the other test classes' load, so this allows 30 s; when the page stays, the failure says what the page
+    /// shows instead (a validation message, a conflict, an error) rather than only "timeout".
+    /// </summary>
+    public static async Task ExpectNavigatedAsync(this IPage page, System.Text.RegularExpressions.Regex url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator(".mud-alert, .mud-input-error, .mud-snackbar, #blazor-error-ui[style*=block], #components-reconnect-modal[open]")
+                .AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"Still at {page.Url} after saving; the page shows: {string.Join(" | ", shown)}");
+        }
+    }
+
     public static async Task LoginAsync(this IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Kata sandi").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        // The form posts as a full page load whether the login succeeds (redirect) or not (the form again); wait for
+        // it, so a following GotoAsync cannot cancel the post before the cookie arrives.
+        await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync(),
+            response => response.Request.Method == "POST" && response.Url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForLoadStateAsync();
     }
 }

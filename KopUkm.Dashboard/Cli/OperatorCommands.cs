@@ -33,7 +33,7 @@ public static class OperatorCommands
             return args[0] switch
             {
                 "migrate" => await MigrateAsync(app, output, L),
-                "seed-demo" => await SeedDemoAsync(app, output, L),
+                "seed-demo" => await SeedDemoAsync(app, args[1..], output, error, L),
                 "create-admin" => await CreateAdminAsync(app, args[1..], output, error, L),
                 "backup" => await BackupAsync(app, args[1..], output, error, L),
                 "restore" => await RestoreAsync(app, args[1..], output, error, L),
@@ -65,29 +65,76 @@ public static class OperatorCommands
         return 0;
     }
 
-    private static async Task<int> SeedDemoAsync(WebApplication app, TextWriter output, IStringLocalizer L)
+    /// <summary>
+    /// <c>seed-demo [--scale medium|large] [--seed N]</c>: the demo data, or with <c>--scale</c> a province-sized
+    /// data set for load measurements (see <see cref="ScaleDemoSeeder"/>).
+    /// </summary>
+    private static async Task<int> SeedDemoAsync(WebApplication app, string[] args, TextWriter output, TextWriter error, IStringLocalizer L)
     {
+        var options = ParseOptions(args);
+        DemoScale? scale = null;
+        int? seed = null;
+        if (args.Length != options.Count * 2
+            || options.Keys.Any(k => k is not ("scale" or "seed"))
+            || (options.TryGetValue("scale", out var scaleName) && (scale = DemoScale.Find(scaleName)) is null)
+            || (options.TryGetValue("seed", out var seedText) && (seed = ParseSeed(seedText)) is null))
+        {
+            await error.WriteLineAsync(L["Cli.SeedDemoUsage"]);
+            return 2;
+        }
+
         await MigrateAsync(app, TextWriter.Null, L);
         await using var scope = app.Services.CreateAsyncScope();
+        if (scale is not null)
+        {
+            return await SeedScaleAsync(scope.ServiceProvider.GetRequiredService<ScaleDemoSeeder>(), scale, seed ?? ScaleDemoSeeder.DefaultSeed, output, L);
+        }
+
         var created = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedDemoUsersAsync();
         await output.WriteLineAsync(L["Cli.DemoSeeded", created]);
-        var seeded = await scope.ServiceProvider.GetRequiredService<CooperativeDemoSeeder>().SeedAsync();
+        var seeded = seed is { } cooperativeSeed
+            ? await scope.ServiceProvider.GetRequiredService<CooperativeDemoSeeder>().SeedAsync(cooperativeSeed)
+            : await scope.ServiceProvider.GetRequiredService<CooperativeDemoSeeder>().SeedAsync();
         await output.WriteLineAsync(seeded.Cooperatives == 0
             ? L["Cli.DemoCooperativesExist"]
             : L["Cli.DemoCooperativesSeeded", seeded.Cooperatives, seeded.Cases, seeded.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
-        var tickets = await scope.ServiceProvider.GetRequiredService<TicketDemoSeeder>().SeedAsync();
+        var tickets = await scope.ServiceProvider.GetRequiredService<TicketDemoSeeder>().SeedAsync(seed ?? TicketDemoSeeder.DefaultSeed);
         await output.WriteLineAsync(tickets.Tickets == 0
             ? L["Cli.DemoTicketsExist"]
             : L["Cli.DemoTicketsSeeded", tickets.Tickets, tickets.Events, tickets.Handoffs, tickets.OfficersCreated, tickets.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
-        var content = await scope.ServiceProvider.GetRequiredService<Features.Content.ContentDemoSeeder>().SeedAsync();
+        var content = await scope.ServiceProvider.GetRequiredService<Features.Content.ContentDemoSeeder>().SeedAsync(seed ?? Features.Content.ContentDemoSeeder.DefaultSeed);
         await output.WriteLineAsync(content == 0 ? L["Cli.DemoContentExists"] : L["Cli.DemoContentSeeded", content]);
-        var itTasks = await scope.ServiceProvider.GetRequiredService<ItTaskDemoSeeder>().SeedAsync();
+        var itTasks = await scope.ServiceProvider.GetRequiredService<ItTaskDemoSeeder>().SeedAsync(seed ?? ItTaskDemoSeeder.DefaultSeed);
         await output.WriteLineAsync(itTasks.Tasks == 0
             ? L["Cli.DemoItTasksExist"]
             : L["Cli.DemoItTasksSeeded", itTasks.Tasks, itTasks.Events, itTasks.StaffCreated, itTasks.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
         await StartupTasks.BackfillAsync(scope.ServiceProvider);
         return 0;
     }
+
+    private static async Task<int> SeedScaleAsync(ScaleDemoSeeder seeder, DemoScale scale, int seed, TextWriter output, IStringLocalizer L)
+    {
+        await output.WriteLineAsync(L["Cli.ScaleStarted", scale.Name, scale.Tickets, scale.Cooperatives, scale.RegistrationCases, scale.ContentItems, scale.ItTasks, seed]);
+        var reported = new HashSet<DemoSeedPart>();
+        var progress = new SynchronousProgress<DemoSeedProgress>(p =>
+        {
+            reported.Add(p.Part);
+            output.WriteLine(L["Cli.ScaleProgress", L[$"Cli.ScalePart.{p.Part}"], p.Done, p.Total, Seconds(p.Elapsed)]);
+        });
+        var result = await seeder.SeedAsync(scale, seed, progress);
+        foreach (var part in Enum.GetValues<DemoSeedPart>().Where(p => !reported.Contains(p)))
+        {
+            await output.WriteLineAsync(L["Cli.ScalePartExists", L[$"Cli.ScalePart.{part}"]]);
+        }
+
+        await output.WriteLineAsync(L["Cli.ScaleDone", scale.Name, Seconds(result.Elapsed), result.TicketEvents, result.Handoffs]);
+        return 0;
+    }
+
+    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture);
+
+    private static int? ParseSeed(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) ? seed : null;
 
     private static async Task<int> CreateAdminAsync(WebApplication app, string[] args, TextWriter output, TextWriter error, IStringLocalizer L)
     {
@@ -214,4 +261,10 @@ public static class OperatorCommands
 
         return options;
     }
+}
+
+/// <summary>Reports on the caller's thread, in order (<see cref="Progress{T}"/> posts to the thread pool).</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

@@ -17,6 +17,7 @@ public static class FeatureServices
     {
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<ScaleDemoSeeder>();
         services.AddScoped<IReferenceSeeder, Cooperatives.CooperativeReferenceSeeder>();
         services.Configure<Cooperatives.CooperativeOptions>(configuration.GetSection("Cooperatives"));
         services.AddScoped<Cooperatives.CooperativeService>();

@@ -29,7 +29,22 @@ public sealed class ItTaskDemoSeeder(
     public const int DefaultSeed = 2026;
 
     /// <summary>Seeds the demo tasks if there are none yet; otherwise adds nothing. Seed the demo accounts first.</summary>
-    public async Task<ItTaskDemoSeedResult> SeedAsync(int seed = DefaultSeed, CancellationToken ct = default)
+    public Task<ItTaskDemoSeedResult> SeedAsync(int seed = DefaultSeed, CancellationToken ct = default) =>
+        SeedCoreAsync(seed, DemoItTaskGenerator.TaskCount, DemoItTaskGenerator.DefaultHistoryDays, DemoItTaskGenerator.RecentShare, bulk: false, progress: null, ct);
+
+    /// <summary>
+    /// Seeds <see cref="DemoScale.ItTasks"/> tasks spread evenly over <see cref="DemoScale.HistoryDays"/> for load
+    /// measurements (<c>seed-demo --scale</c>), if there are none yet: the same generator and histories as the demo,
+    /// written by prepared inserts in one transaction, without audit rows.
+    /// </summary>
+    public Task<ItTaskDemoSeedResult> SeedScaleAsync(DemoScale scale, int seed = DefaultSeed, IProgress<DemoSeedProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        return SeedCoreAsync(seed, scale.ItTasks, scale.HistoryDays, recentShare: 0, bulk: true, progress, ct);
+    }
+
+    private async Task<ItTaskDemoSeedResult> SeedCoreAsync(
+        int seed, int count, int historyDays, double recentShare, bool bulk, IProgress<DemoSeedProgress>? progress, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
         await using (var check = await dbFactory.CreateDbContextAsync(ct))
@@ -58,7 +73,7 @@ public sealed class ItTaskDemoSeeder(
         var ticketIds = tickets.GroupBy(t => t.DivisionId).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(t => t.Id)]);
         var caseIds = await db.Set<RegistrationCase>().AsNoTracking().OrderByDescending(c => c.Id).Take(100).Select(c => c.Id).ToListAsync(ct);
         var calendar = await calendars.GetAsync(ct);
-        var tasks = new DemoItTaskGenerator(new Random(seed), nowUtc, calendar, divisions, staff, ticketIds, caseIds).Generate();
+        var tasks = new DemoItTaskGenerator(new Random(seed), nowUtc, calendar, divisions, staff, ticketIds, caseIds, count, historyDays, recentShare).Generate();
 
         // Ids are given here so each task's code and its events' key are known before the one insert. The table is empty.
         var nextId = 1;
@@ -69,10 +84,20 @@ public sealed class ItTaskDemoSeeder(
             events.ForEach(e => e.TaskId = task.Id);
         }
 
-        db.Set<ItTask>().AddRange(tasks.Select(t => t.Task));
-        db.Set<ItTaskEvent>().AddRange(tasks.SelectMany(t => t.Events));
-        await db.SaveChangesAsync(ct);
+        if (bulk)
+        {
+            BulkInsert.Rows(db, tasks.Select(t => t.Task), ct);
+            BulkInsert.Rows(db, tasks.SelectMany(t => t.Events), ct);
+        }
+        else
+        {
+            db.Set<ItTask>().AddRange(tasks.Select(t => t.Task));
+            db.Set<ItTaskEvent>().AddRange(tasks.SelectMany(t => t.Events));
+            await db.SaveChangesAsync(ct);
+        }
+
         await transaction.CommitAsync(ct);
+        progress?.Report(new DemoSeedProgress(DemoSeedPart.ItTasks, tasks.Count, tasks.Count, stopwatch.Elapsed));
         var eventCount = tasks.Sum(t => t.Events.Count);
         logger.LogInformation("Seeded {Tasks} demo IT tasks with {Events} events ({Staff} demo IT staff added) in {Seconds:0.0} s",
             tasks.Count, eventCount, staffCreated, stopwatch.Elapsed.TotalSeconds);

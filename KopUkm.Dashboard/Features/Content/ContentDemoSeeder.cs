@@ -1,8 +1,10 @@
-using KopUkm.Dashboard.Features.Account;
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
@@ -65,54 +67,9 @@ public sealed class ContentDemoSeeder(
 
         var random = new Random(seed);
         var now = clock.GetUtcNow().UtcDateTime;
-        var divisions = await db.Set<Division>().AsNoTracking().Where(d => d.IsActive).ToDictionaryAsync(d => d.Code, ct);
-        var editorsByDivision = await EditorsAsync(db, ct);
-        var services = await db.Set<ServiceType>().AsNoTracking().Select(s => new { s.Id, s.OwnerDivisionId }).ToListAsync(ct);
+        var inventory = await InventoryAsync(db, ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-
-        var items = new List<(ContentItem Item, List<ContentEvent> Events, List<ContentCheck> Checks)>();
-        foreach (var (code, (slug, topics)) in Divisions)
-        {
-            if (!divisions.TryGetValue(code, out var division))
-            {
-                continue;
-            }
-
-            var editors = editorsByDivision.GetValueOrDefault(division.Id, []);
-            var divisionServices = services.Where(s => s.OwnerDivisionId == division.Id).Select(s => s.Id).ToList();
-            foreach (var topic in topics)
-            {
-                // Five or six pages per topic: requirements, procedure, standard, form...
-                foreach (var template in PageTemplates.Take(5 + random.Next(2)))
-                {
-                    var title = string.Format(CultureInfo.InvariantCulture, template, topic);
-                    var category = template.StartsWith("Jadwal", StringComparison.Ordinal) ? InformationCategory.Berkala : InformationCategory.SetiapSaat;
-                    items.Add(Page(random, now, division.Id, $"{DemoSiteBase}/{slug}/{Slugify(title)}", title, ContentKind.WebsitePage, category, editors,
-                        divisionServices.Count > 0 && template.Contains("Standar", StringComparison.Ordinal) ? divisionServices[random.Next(divisionServices.Count)] : null));
-                }
-            }
-
-            // News: published over the last year, never reviewed (archived after a while instead).
-            for (var i = 0; i < 20; i++)
-            {
-                var title = string.Format(CultureInfo.InvariantCulture, NewsTemplates[random.Next(NewsTemplates.Length)], topics[random.Next(topics.Length)], Regions[random.Next(Regions.Length)]);
-                var published = now.AddDays(-random.Next(1, 360)).AddMinutes(-random.Next(600));
-                title = $"{title} ({WibDate(published, "d MMM yyyy")})";
-                var news = NewItem(title, ContentKind.News, ContentChannel.Website, $"{DemoSiteBase}/berita/{Slugify(title)}-{code.ToLowerInvariant()}{i}", division.Id, InformationCategory.Berita, editors, random, published);
-                news.State = published < now.AddDays(-300) ? ContentState.Diarsipkan : ContentState.Terbit;
-                items.Add((news, [Created(news, published), Moved(news, published, ContentState.Draf, ContentState.Terbit)], []));
-            }
-
-            // Announcements (serta-merta): short-lived notices with a 30-day review.
-            for (var i = 0; i < 3; i++)
-            {
-                var title = $"Pengumuman {topics[random.Next(topics.Length)]} {WibDate(now.AddDays(-30 * i), "MMMM yyyy")}";
-                items.Add(Page(random, now, division.Id, $"{DemoSiteBase}/pengumuman/{Slugify(title)}-{code.ToLowerInvariant()}", title, ContentKind.Announcement, InformationCategory.SertaMerta, editors, null));
-            }
-
-            items.AddRange(SocialPosts(random, now, code, division.Id, topics, editors));
-            items.AddRange(WorkInProgress(random, now, division.Id, slug, topics, editors));
-        }
+        var items = Compose(random, now, inventory, suffix: "");
 
         // Generated addresses are unique by construction; keep the unique index safe should two titles ever meet.
         items = items.DistinctBy(i => (object?)i.Item.Url ?? i.Item).ToList();
@@ -137,6 +94,118 @@ public sealed class ContentDemoSeeder(
         logger.LogInformation("Seeded {Count} demo content items; {Flagged} flagged as needing an update", items.Count, pass.FlaggedStale);
         return items.Count;
     }
+
+    /// <summary>
+    /// Seeds <see cref="DemoScale.ContentItems"/> items for load measurements (<c>seed-demo --scale</c>), if there are
+    /// none yet: the demo inventory repeated (later rounds numbered in title and address) with its histories and
+    /// check logs, freshness and overdue flags as the nightly pass would leave them, written by prepared inserts in one
+    /// transaction, without audit rows. Returns how many items were added.
+    /// </summary>
+    public async Task<int> SeedScaleAsync(DemoScale scale, int seed = DefaultSeed, IProgress<DemoSeedProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        var stopwatch = Stopwatch.StartNew();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Set<ContentItem>().AnyAsync(ct))
+        {
+            return 0;
+        }
+
+        var random = new Random(seed);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var inventory = await InventoryAsync(db, ct);
+        var items = new List<(ContentItem Item, List<ContentEvent> Events, List<ContentCheck> Checks)>(scale.ContentItems);
+        for (var round = 0; items.Count < scale.ContentItems; round++)
+        {
+            var composed = Compose(random, now, inventory, round == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {round + 1}"));
+            if (composed.Count == 0)
+            {
+                throw new InvalidOperationException("Seed the reference data (divisions) before the demo content.");
+            }
+
+            items.AddRange(composed.Take(scale.ContentItems - items.Count));
+        }
+
+        long nextId = 1;
+        foreach (var (item, events, checks) in items)
+        {
+            item.Id = nextId++;
+            if (ContentReviewAgeService.Age(item, now) is { } flagged)
+            {
+                events.Add(flagged);
+            }
+
+            events.ForEach(e => e.ContentItemId = item.Id);
+            checks.ForEach(c => c.ContentItemId = item.Id);
+        }
+
+        BulkInsert.Rows(db, items.Select(i => i.Item), ct);
+        BulkInsert.Rows(db, items.SelectMany(i => i.Events), ct);
+        BulkInsert.Rows(db, items.SelectMany(i => i.Checks), ct);
+        await transaction.CommitAsync(ct);
+        progress?.Report(new DemoSeedProgress(DemoSeedPart.ContentItems, items.Count, items.Count, stopwatch.Elapsed));
+        return items.Count;
+    }
+
+    /// <summary>
+    /// One round of the demo inventory: per division, pages per topic, news, announcements, social posts and work in
+    /// progress. <paramref name="suffix"/> is added to titles (and so to addresses) to keep later rounds unique.
+    /// </summary>
+    private static List<(ContentItem Item, List<ContentEvent> Events, List<ContentCheck> Checks)> Compose(
+        Random random, DateTime now, DemoInventory inventory, string suffix)
+    {
+        var items = new List<(ContentItem Item, List<ContentEvent> Events, List<ContentCheck> Checks)>();
+        foreach (var (code, (slug, topics)) in Divisions)
+        {
+            if (!inventory.Divisions.TryGetValue(code, out var division))
+            {
+                continue;
+            }
+
+            var editors = inventory.Editors.GetValueOrDefault(division.Id, []);
+            var divisionServices = inventory.Services.Where(s => s.OwnerDivisionId == division.Id).Select(s => s.Id).ToList();
+            foreach (var topic in topics)
+            {
+                // Five or six pages per topic: requirements, procedure, standard, form...
+                foreach (var template in PageTemplates.Take(5 + random.Next(2)))
+                {
+                    var title = string.Format(CultureInfo.InvariantCulture, template, topic) + suffix;
+                    var category = template.StartsWith("Jadwal", StringComparison.Ordinal) ? InformationCategory.Berkala : InformationCategory.SetiapSaat;
+                    items.Add(Page(random, now, division.Id, $"{DemoSiteBase}/{slug}/{Slugify(title)}", title, ContentKind.WebsitePage, category, editors,
+                        divisionServices.Count > 0 && template.Contains("Standar", StringComparison.Ordinal) ? divisionServices[random.Next(divisionServices.Count)] : null));
+                }
+            }
+
+            // News: published over the last year, never reviewed (archived after a while instead).
+            for (var i = 0; i < 20; i++)
+            {
+                var title = string.Format(CultureInfo.InvariantCulture, NewsTemplates[random.Next(NewsTemplates.Length)], topics[random.Next(topics.Length)], Regions[random.Next(Regions.Length)]);
+                var published = now.AddDays(-random.Next(1, 360)).AddMinutes(-random.Next(600));
+                title = $"{title} ({WibDate(published, "d MMM yyyy")}){suffix}";
+                var news = NewItem(title, ContentKind.News, ContentChannel.Website, $"{DemoSiteBase}/berita/{Slugify(title)}-{code.ToLowerInvariant()}{i}", division.Id, InformationCategory.Berita, editors, random, published);
+                news.State = published < now.AddDays(-300) ? ContentState.Diarsipkan : ContentState.Terbit;
+                items.Add((news, [Created(news, published), Moved(news, published, ContentState.Draf, ContentState.Terbit)], []));
+            }
+
+            // Announcements (serta-merta): short-lived notices with a 30-day review.
+            for (var i = 0; i < 3; i++)
+            {
+                var title = $"Pengumuman {topics[random.Next(topics.Length)]} {WibDate(now.AddDays(-30 * i), "MMMM yyyy")}{suffix}";
+                items.Add(Page(random, now, division.Id, $"{DemoSiteBase}/pengumuman/{Slugify(title)}-{code.ToLowerInvariant()}", title, ContentKind.Announcement, InformationCategory.SertaMerta, editors, null));
+            }
+
+            items.AddRange(SocialPosts(random, now, code, division.Id, topics, editors, suffix));
+            items.AddRange(WorkInProgress(random, now, division.Id, slug, topics, editors, suffix));
+        }
+
+        return items;
+    }
+
+    private static async Task<DemoInventory> InventoryAsync(AppDbContext db, CancellationToken ct) => new(
+        await db.Set<Division>().AsNoTracking().Where(d => d.IsActive).ToDictionaryAsync(d => d.Code, ct),
+        await EditorsAsync(db, ct),
+        await db.Set<ServiceType>().AsNoTracking().Select(s => new DemoService(s.Id, s.OwnerDivisionId)).ToListAsync(ct));
 
     private static (ContentItem, List<ContentEvent>, List<ContentCheck>) Page(
         Random random, DateTime now, int divisionId, string url, string title, ContentKind kind, InformationCategory category, List<(string Id, string Name)> editors, int? serviceId)
@@ -217,7 +286,7 @@ public sealed class ContentDemoSeeder(
     }
 
     private static IEnumerable<(ContentItem, List<ContentEvent>, List<ContentCheck>)> SocialPosts(
-        Random random, DateTime now, string code, int divisionId, string[] topics, List<(string Id, string Name)> editors)
+        Random random, DateTime now, string code, int divisionId, string[] topics, List<(string Id, string Name)> editors, string suffix)
     {
         // Each division posts on two or three channels; some keep a weekly rhythm, some have gone quiet.
         var channels = new[] { ContentChannel.Instagram, ContentChannel.Facebook, ContentChannel.YouTube, ContentChannel.X }
@@ -239,7 +308,7 @@ public sealed class ContentDemoSeeder(
                     ContentChannel.YouTube => "https://www.youtube.com/watch?v=",
                     _ => "https://x.com/dinaskopukmjbi/status/",
                 };
-                var url = host + Hash($"{code}{channel}{i}")[..11];
+                var url = host + Hash($"{code}{channel}{i}{suffix}")[..11];
                 var post = NewItem(title, ContentKind.SocialPost, channel, url, divisionId, InformationCategory.Berita, editors, random, at);
                 post.State = ContentState.Terbit;
                 yield return (post, [Created(post, at), Moved(post, at, ContentState.Draf, ContentState.Terbit)], []);
@@ -248,7 +317,7 @@ public sealed class ContentDemoSeeder(
     }
 
     private static IEnumerable<(ContentItem, List<ContentEvent>, List<ContentCheck>)> WorkInProgress(
-        Random random, DateTime now, int divisionId, string slug, string[] topics, List<(string Id, string Name)> editors)
+        Random random, DateTime now, int divisionId, string slug, string[] topics, List<(string Id, string Name)> editors, string suffix)
     {
         // Pages on their way: drafts, some waiting for review or approval, one scheduled.
         (ContentState State, string Prefix)[] stages =
@@ -259,7 +328,7 @@ public sealed class ContentDemoSeeder(
         foreach (var (state, prefix) in stages)
         {
             var created = now.AddDays(-random.Next(1, 45));
-            var title = $"{prefix} {topics[random.Next(topics.Length)]} {WibDate(now, "yyyy")}";
+            var title = $"{prefix} {topics[random.Next(topics.Length)]} {WibDate(now, "yyyy")}{suffix}";
             var item = NewItem(title, ContentKind.WebsitePage, ContentChannel.Website, null, divisionId, InformationCategory.SetiapSaat, editors, random, null);
             item.CreatedAtUtc = created;
             item.StateChangedAtUtc = created.AddDays(state == ContentState.Draf ? 0 : 1);
@@ -346,3 +415,9 @@ public sealed class ContentDemoSeeder(
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }
+
+/// <summary>What the demo inventory is composed from: divisions by code, their editors, and services with owners.</summary>
+internal sealed record DemoInventory(
+    Dictionary<string, Division> Divisions, Dictionary<int, List<(string Id, string Name)>> Editors, List<DemoService> Services);
+
+internal sealed record DemoService(int Id, int OwnerDivisionId);

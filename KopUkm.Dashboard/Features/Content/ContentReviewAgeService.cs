@@ -42,15 +42,9 @@ public sealed class ContentReviewAgeService(IDbContextFactory<AppDbContext> dbFa
             foreach (var item in batch)
             {
                 var before = (item.ReviewDueAtUtc, item.Freshness, item.State);
-                ContentFreshnessRules.Refresh(item, now);
-                if (item.State == ContentState.Terbit && item.Freshness == ContentFreshness.Overdue)
+                if (Age(item, now) is { } flaggedEvent)
                 {
-                    item.State = ContentState.PerluPembaruan;
-                    item.StateChangedAtUtc = now;
-                    item.StaleReason = StaleReason.ReviewOverdue;
-                    db.Add(ContentService.Event(
-                        item.Id, ContentEventKind.FlaggedStale, UserContext.System, now, ContentState.Terbit, ContentState.PerluPembaruan,
-                        nameof(StaleReason.ReviewOverdue)));
+                    db.Add(flaggedEvent);
                     flagged++;
                 }
 
@@ -81,6 +75,25 @@ public sealed class ContentReviewAgeService(IDbContextFactory<AppDbContext> dbFa
         }
 
         return new ReviewAgeResult(scanned, updated, flagged);
+    }
+
+    /// <summary>
+    /// One item's part of the pass: recomputes its review date and freshness and, when a published item is past its
+    /// review date, moves it to Perlu Pembaruan. Returns the history row to record that move, or null.
+    /// </summary>
+    internal static ContentEvent? Age(ContentItem item, DateTime now)
+    {
+        ContentFreshnessRules.Refresh(item, now);
+        if (item.State != ContentState.Terbit || item.Freshness != ContentFreshness.Overdue)
+        {
+            return null;
+        }
+
+        item.State = ContentState.PerluPembaruan;
+        item.StateChangedAtUtc = now;
+        item.StaleReason = StaleReason.ReviewOverdue;
+        return ContentService.Event(
+            item.Id, ContentEventKind.FlaggedStale, UserContext.System, now, ContentState.Terbit, ContentState.PerluPembaruan, nameof(StaleReason.ReviewOverdue));
     }
 }
 

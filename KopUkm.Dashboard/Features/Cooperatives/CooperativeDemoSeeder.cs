@@ -91,6 +91,68 @@ public sealed class CooperativeDemoSeeder(
         return new CooperativeDemoSeedResult(cooperatives.Count, cases.Count, stopwatch.Elapsed);
     }
 
+    /// <summary>
+    /// Seeds <see cref="DemoScale.Cooperatives"/> cooperatives and <see cref="DemoScale.RegistrationCases"/> cases for
+    /// load measurements (<c>seed-demo --scale</c>), if the register is empty: the same generators as the demo, with the
+    /// supervision flags the nightly rule would set, written by prepared inserts in one transaction, without audit rows.
+    /// </summary>
+    public async Task<CooperativeDemoSeedResult> SeedScaleAsync(
+        DemoScale scale, int seed = DefaultSeed, IProgress<DemoSeedProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        var stopwatch = Stopwatch.StartNew();
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(WibTime.ToWib(nowUtc));
+        var rng = new Random(seed);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Set<Cooperative>().AnyAsync(ct))
+        {
+            return new CooperativeDemoSeedResult(0, 0, stopwatch.Elapsed);
+        }
+
+        var regions = await db.Set<Region>().AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Code).ToListAsync(ct);
+        if (regions.Count == 0)
+        {
+            throw new InvalidOperationException("Seed the reference data (regions) before the demo cooperatives.");
+        }
+
+        var targets = await db.Set<StageTarget>().AsNoTracking().ToDictionaryAsync(t => t.Stage, t => t.TargetWorkingDays, ct);
+        var officer = await FindStaffAsync(db, AppRoles.Petugas, ct);
+        var head = await FindStaffAsync(db, AppRoles.KepalaBidang, ct);
+        var calendar = await calendars.GetAsync(ct);
+
+        var cooperatives = new DemoCooperativeGenerator(rng, regions, today, nowUtc, scale.Cooperatives).Generate();
+        var rule = SupervisionRules.Check(today).Compile();
+        var nextId = 1;
+        foreach (var cooperative in cooperatives)
+        {
+            // Cases refer to their cooperative's id, so ids are given before the cases are made.
+            cooperative.Id = nextId++;
+            cooperative.SupervisionReasons = rule(cooperative).Due;
+            cooperative.NeedsSupervision = cooperative.SupervisionReasons != SupervisionReason.None;
+        }
+
+        BulkInsert.Rows(db, cooperatives, ct);
+        progress?.Report(new DemoSeedProgress(DemoSeedPart.Cooperatives, cooperatives.Count, cooperatives.Count, stopwatch.Elapsed));
+
+        var cases = new DemoCaseGenerator(rng, nowUtc, calendar, targets, officer, head, scale.RegistrationCases).Generate(cooperatives);
+        var caseId = 1;
+        foreach (var demoCase in cases)
+        {
+            demoCase.Case.Id = caseId++;
+            demoCase.Case.Documents.ForEach(d => d.CaseId = demoCase.Case.Id);
+            demoCase.Events.ForEach(e => e.CaseId = demoCase.Case.Id);
+        }
+
+        BulkInsert.Rows(db, cases.Select(c => c.Case), ct);
+        BulkInsert.Rows(db, cases.SelectMany(c => c.Case.Documents), ct);
+        BulkInsert.Rows(db, cases.SelectMany(c => c.Events.OrderBy(e => e.AtUtc)), ct);
+        await transaction.CommitAsync(ct);
+        progress?.Report(new DemoSeedProgress(DemoSeedPart.RegistrationCases, cases.Count, cases.Count, stopwatch.Elapsed));
+        return new CooperativeDemoSeedResult(cooperatives.Count, cases.Count, stopwatch.Elapsed);
+    }
+
     /// <summary>The Kelembagaan division's demo account with the given role, if it was seeded.</summary>
     private static async Task<DemoStaff?> FindStaffAsync(AppDbContext db, string role, CancellationToken ct)
     {

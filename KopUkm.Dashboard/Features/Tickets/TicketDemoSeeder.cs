@@ -36,11 +36,29 @@ public sealed class TicketDemoSeeder(
     /// <summary>Tickets per SaveChanges, with their events and handoffs.</summary>
     public const int BatchSize = 500;
 
+    /// <summary>Tickets per round of prepared inserts when seeding at scale.</summary>
+    private const int BulkBatchSize = 10_000;
+
     /// <summary>
     /// Seeds the demo tickets if there are none yet; otherwise adds nothing. The same seed, reference data, staff and
     /// day give the same tickets. Seed the demo accounts first: their divisions' teams are completed here.
     /// </summary>
-    public async Task<TicketDemoSeedResult> SeedAsync(int seed = DefaultSeed, CancellationToken ct = default)
+    public Task<TicketDemoSeedResult> SeedAsync(int seed = DefaultSeed, CancellationToken ct = default) =>
+        SeedCoreAsync(seed, DemoTicketGenerator.TicketCount, DemoTicketGenerator.DefaultHistoryDays, bulk: false, progress: null, ct);
+
+    /// <summary>
+    /// Seeds <see cref="DemoScale.Tickets"/> tickets over <see cref="DemoScale.HistoryDays"/> for load measurements
+    /// (<c>seed-demo --scale</c>), if there are none yet: the same generator, event logs, handoffs and SLA snapshots
+    /// as the demo, written by prepared inserts in one transaction, without audit rows.
+    /// </summary>
+    public Task<TicketDemoSeedResult> SeedScaleAsync(DemoScale scale, int seed = DefaultSeed, IProgress<DemoSeedProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        return SeedCoreAsync(seed, scale.Tickets, scale.HistoryDays, bulk: true, progress, ct);
+    }
+
+    private async Task<TicketDemoSeedResult> SeedCoreAsync(
+        int seed, int count, int historyDays, bool bulk, IProgress<DemoSeedProgress>? progress, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
         await using (var check = await dbFactory.CreateDbContextAsync(ct))
@@ -77,7 +95,8 @@ public sealed class TicketDemoSeeder(
         var divisions = await db.Set<Division>().AsNoTracking().Where(d => d.IsActive).ToDictionaryAsync(d => d.Code, d => d.Id, ct);
         var staff = await StaffAsync(db, ct);
         var calendar = await calendars.GetAsync(ct);
-        var tickets = new DemoTicketGenerator(new Random(seed), nowUtc, calendar, services, regions, divisions, staff, options.Value.HandoffAcceptanceWorkingDays)
+        var tickets = new DemoTicketGenerator(
+                new Random(seed), nowUtc, calendar, services, regions, divisions, staff, options.Value.HandoffAcceptanceWorkingDays, count, historyDays)
             .Generate();
 
         // Ids are given here rather than by the database so that each ticket's code and its events' key are known
@@ -86,7 +105,7 @@ public sealed class TicketDemoSeeder(
         var servicesById = services.ToDictionary(s => s.Id);
         var events = 0;
         var handoffs = 0;
-        foreach (var batch in tickets.Chunk(BatchSize))
+        foreach (var batch in tickets.Chunk(bulk ? BulkBatchSize : BatchSize))
         {
             foreach (var (ticket, ticketEvents, ticketHandoffs) in batch)
             {
@@ -104,11 +123,22 @@ public sealed class TicketDemoSeeder(
                 handoffs += ticketHandoffs.Count;
             }
 
-            db.Set<Ticket>().AddRange(batch.Select(t => t.Ticket));
-            db.Set<TicketEvent>().AddRange(batch.SelectMany(t => t.Events));
-            db.Set<TicketHandoff>().AddRange(batch.SelectMany(t => t.Handoffs));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            if (bulk)
+            {
+                BulkInsert.Rows(db, batch.Select(t => t.Ticket), ct);
+                BulkInsert.Rows(db, batch.SelectMany(t => t.Events), ct);
+                BulkInsert.Rows(db, batch.SelectMany(t => t.Handoffs), ct);
+            }
+            else
+            {
+                db.Set<Ticket>().AddRange(batch.Select(t => t.Ticket));
+                db.Set<TicketEvent>().AddRange(batch.SelectMany(t => t.Events));
+                db.Set<TicketHandoff>().AddRange(batch.SelectMany(t => t.Handoffs));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+
+            progress?.Report(new DemoSeedProgress(DemoSeedPart.Tickets, nextId - 1, tickets.Count, stopwatch.Elapsed));
         }
 
         await transaction.CommitAsync(ct);

@@ -234,11 +234,11 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 
                     b.HasIndex("DueDate");
 
-                    b.HasIndex("RequestingDivisionId");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("SourceKind", "SourceId");
+
+                    b.HasIndex("RequestingDivisionId", "Status", "DueDate");
 
                     b.ToTable("ItTask");
                 });
@@ -1324,15 +1324,23 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 
                     b.HasIndex("ResolutionMinutesLeft");
 
-                    b.HasIndex("ResolvedAtUtc");
-
-                    b.HasIndex("ServiceTypeId");
-
                     b.HasIndex("AssignedUserId", "Status");
+
+                    b.HasIndex("DivisionId", "CreatedAtUtc");
+
+                    b.HasIndex("FirstResponseSla", "CreatedAtUtc");
+
+                    b.HasIndex("ResolutionSla", "CreatedAtUtc");
 
                     b.HasIndex("Status", "ResolutionSla");
 
                     b.HasIndex("DivisionId", "Status", "CreatedAtUtc");
+
+                    b.HasIndex("ServiceTypeId", "Channel", "RegionId", "CreatedAtUtc");
+
+                    b.HasIndex("DivisionId", "ResolvedAtUtc", "CreatedAtUtc", "EverBreached", "ServiceTypeId");
+
+                    b.HasIndex("ResolvedAtUtc", "CreatedAtUtc", "DivisionId", "EverBreached", "ServiceTypeId");
 
                     b.ToTable("Ticket");
                 });

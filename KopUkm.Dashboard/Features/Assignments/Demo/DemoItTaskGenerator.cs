@@ -20,15 +20,19 @@ internal sealed class DemoItTaskGenerator(
     IReadOnlyList<DemoDivision> divisions,
     IReadOnlyList<ItStaffMember> staff,
     IReadOnlyDictionary<int, IReadOnlyList<int>> ticketIdsByDivision,
-    IReadOnlyList<int> caseIds)
+    IReadOnlyList<int> caseIds,
+    int count = DemoItTaskGenerator.TaskCount,
+    int historyDays = DemoItTaskGenerator.DefaultHistoryDays,
+    double recentShare = DemoItTaskGenerator.RecentShare)
 {
     public const int TaskCount = 120;
 
-    private const int HistoryDays = 120;
+    public const int DefaultHistoryDays = 120;
+
+    /// <summary>The demo unit is new: a third of its requests came in the last three weeks.</summary>
+    public const double RecentShare = 0.35;
 
     private const int RecentDays = 21;
-
-    private const double RecentShare = 0.35;
 
     /// <summary>Work goes to the IT staff unevenly, so the workload panel has something to balance.</summary>
     private static readonly double[] StaffWeights = [0.45, 0.33, 0.22];
@@ -42,14 +46,16 @@ internal sealed class DemoItTaskGenerator(
             throw new InvalidOperationException("Demo IT tasks need IT staff and divisions.");
         }
 
-        var tasks = new List<DemoItTask>(TaskCount);
+        var tasks = new List<DemoItTask>(count);
         var uses = new Dictionary<DemoItTaskTemplate, int>();
-        for (var i = 0; i < TaskCount; i++)
+        // Each kind of work at most three times in the demo's 120 tasks; in a larger set, a little over an even share.
+        var maxUses = count <= TaskCount ? 3 : (int)Math.Ceiling(1.25 * count / Templates.Count);
+        for (var i = 0; i < count; i++)
         {
             // A third of the requests came in the last three weeks (the unit is new and word got round), so the board has open work.
-            var daysAgo = rng.NextDouble() < RecentShare ? RecentDays * rng.NextDouble() : HistoryDays * rng.NextDouble();
+            var daysAgo = rng.NextDouble() < recentShare ? RecentDays * rng.NextDouble() : historyDays * rng.NextDouble();
             var template = Templates[rng.Next(Templates.Count)];
-            while (uses.GetValueOrDefault(template) >= 3)
+            while (uses.GetValueOrDefault(template) >= maxUses)
             {
                 template = Templates[rng.Next(Templates.Count)];
             }

@@ -17,8 +17,12 @@ internal sealed class DemoCaseGenerator(
     WorkingCalendar calendar,
     IReadOnlyDictionary<CaseStage, int> targets,
     DemoStaff? officer,
-    DemoStaff? head)
+    DemoStaff? head,
+    int count = DemoCaseGenerator.DefaultCount)
 {
+    /// <summary>The demo's cases: the stage counts below.</summary>
+    public const int DefaultCount = 200;
+
     /// <summary>About four months of working days: the oldest submission is no further back.</summary>
     private const int HistoryWorkingDays = 85;
 
@@ -84,7 +88,15 @@ internal sealed class DemoCaseGenerator(
         var young = new Queue<Cooperative>(eligible.Where(c => c.FoundedOn >= todayWib.AddYears(-3)));
         var established = new Queue<Cooperative>(eligible.Where(c => c.FoundedOn < todayWib.AddYears(-3)));
 
-        var stages = StageCounts.SelectMany(s => Enumerable.Repeat(s.Stage, s.Count)).ToArray();
+        // Another count (for load measurements) keeps the stages' proportions; the remainders go to the largest shares.
+        var shares = StageCounts.Select(s => (double)s.Count * count / DefaultCount).ToArray();
+        var perStage = shares.Select(s => (int)Math.Floor(s)).ToArray();
+        foreach (var i in Enumerable.Range(0, shares.Length).OrderByDescending(i => shares[i] - perStage[i]).Take(count - perStage.Sum()))
+        {
+            perStage[i]++;
+        }
+
+        var stages = StageCounts.SelectMany((s, i) => Enumerable.Repeat(s.Stage, perStage[i])).ToArray();
         rng.Shuffle(stages);
         var cases = new List<DemoCase>(stages.Length);
         foreach (var stage in stages)

@@ -9,7 +9,7 @@ namespace KopUkm.Dashboard.Features.Cooperatives.Demo;
 /// <see cref="CooperativeRules"/>. Everything comes from the given <see cref="Random"/>, so a seed gives the same
 /// register every time (for the same regions and day).
 /// </summary>
-internal sealed class DemoCooperativeGenerator(Random rng, IReadOnlyList<Region> regions, DateOnly todayWib, DateTime nowUtc)
+internal sealed class DemoCooperativeGenerator(Random rng, IReadOnlyList<Region> regions, DateOnly todayWib, DateTime nowUtc, int total = DemoCooperativeGenerator.DefaultTotal)
 {
     /// <summary>The office's reported figures: 2,071 active and 1,802 inactive, plus a few dozen dissolved.</summary>
     public const int ActiveCount = 2071;
@@ -17,6 +17,9 @@ internal sealed class DemoCooperativeGenerator(Random rng, IReadOnlyList<Region>
     public const int InactiveCount = 1802;
 
     public const int DissolvedCount = 36;
+
+    /// <summary>The office's register; a larger register (for load measurements) keeps its proportions.</summary>
+    public const int DefaultTotal = ActiveCount + InactiveCount + DissolvedCount;
 
     // Relative sizes by BPS code: the capital and its neighbour hold the most cooperatives.
     private static readonly Dictionary<string, int> RegionWeights = new()
@@ -37,9 +40,11 @@ internal sealed class DemoCooperativeGenerator(Random rng, IReadOnlyList<Region>
 
     public List<Cooperative> Generate()
     {
-        var statuses = Enumerable.Repeat(ActivityStatus.Aktif, ActiveCount)
-            .Concat(Enumerable.Repeat(ActivityStatus.TidakAktif, InactiveCount))
-            .Concat(Enumerable.Repeat(ActivityStatus.Dibubarkan, DissolvedCount))
+        var active = (int)Math.Round((double)total * ActiveCount / DefaultTotal);
+        var dissolved = (int)Math.Round((double)total * DissolvedCount / DefaultTotal);
+        var statuses = Enumerable.Repeat(ActivityStatus.Aktif, active)
+            .Concat(Enumerable.Repeat(ActivityStatus.TidakAktif, total - active - dissolved))
+            .Concat(Enumerable.Repeat(ActivityStatus.Dibubarkan, dissolved))
             .ToArray();
         rng.Shuffle(statuses);
         return [.. statuses.Select(Create)];

@@ -18,7 +18,8 @@ internal sealed class DemoTicketGenerator
     /// <summary>About 20 requests per working day over a year.</summary>
     public const int TicketCount = 5000;
 
-    private const int HistoryDays = 365;
+    /// <summary>How far back the demo year goes.</summary>
+    public const int DefaultHistoryDays = 365;
     private const double HandoffShare = 0.08;
     private const double ReopenShare = 0.045;
 
@@ -40,6 +41,7 @@ internal sealed class DemoTicketGenerator
     private readonly double dayMinutes;
     private readonly Dictionary<string, (string Division, string Reason)[]> handoffTargets;
     private readonly double handoffChance;
+    private readonly int count;
 
     public DemoTicketGenerator(
         Random rng,
@@ -49,9 +51,12 @@ internal sealed class DemoTicketGenerator
         IReadOnlyList<Region> regions,
         IReadOnlyDictionary<string, int> divisionIds,
         IReadOnlyDictionary<int, IReadOnlyList<TicketStaff>> staff,
-        int acceptanceWorkingDays)
+        int acceptanceWorkingDays,
+        int count = TicketCount,
+        int historyDays = DefaultHistoryDays)
     {
         this.rng = rng;
+        this.count = count;
         this.nowUtc = nowUtc;
         this.calendar = calendar;
         this.services = [.. services.Select(s => new DemoTicketService(
@@ -74,12 +79,12 @@ internal sealed class DemoTicketGenerator
 
         // More requests lately (the office's online channels grew over the year), Mondays busiest, Fridays shorter.
         var today = DateOnly.FromDateTime(WibTime.ToWib(nowUtc));
-        days = [.. Enumerable.Range(0, HistoryDays + 1).Select(i => today.AddDays(i - HistoryDays))];
+        days = [.. Enumerable.Range(0, historyDays + 1).Select(i => today.AddDays(i - historyDays))];
         officeDayWeights = new double[days.Length];
         onlineDayWeights = new double[days.Length];
         for (var i = 0; i < days.Length; i++)
         {
-            var trend = 0.75 + (0.5 * i / HistoryDays);
+            var trend = 0.75 + (0.5 * i / historyDays);
             var weekday = days[i].DayOfWeek switch { DayOfWeek.Monday => 1.15, DayOfWeek.Friday => 0.85, _ => 1.0 };
             var open = calendar.IsWorkingDay(days[i]);
             officeDayWeights[i] = open ? trend * weekday : 0;
@@ -89,9 +94,9 @@ internal sealed class DemoTicketGenerator
 
     public List<DemoTicket> Generate()
     {
-        var tickets = new List<DemoTicket>(TicketCount);
+        var tickets = new List<DemoTicket>(count);
         var serviceWeights = services.Select(s => (double)ServiceWeights.GetValueOrDefault(s.Code, 30)).ToArray();
-        for (var i = 0; i < TicketCount; i++)
+        for (var i = 0; i < count; i++)
         {
             var service = services[WeightedIndex(serviceWeights)];
             var channel = Channel(service.Code);
