@@ -281,6 +281,22 @@ public sealed class TicketServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sorting_by_priority_follows_urgency_not_the_alphabet()
+    {
+        // Alphabetically Mendesak < Normal < Rendah < Tinggi; by urgency Rendah < Normal < Tinggi < Mendesak.
+        foreach (var priority in new[] { TicketPriority.Normal, TicketPriority.Mendesak, TicketPriority.Rendah, TicketPriority.Tinggi })
+        {
+            await CreateAsync(Form(priority.ToString(), priority));
+        }
+
+        var mostUrgentFirst = await Tickets.ListAsync(new PageRequest(0, 25, nameof(TicketRow.Priority), Descending: true), new TicketFilter(TicketQueueKind.Division));
+        var leastUrgentFirst = await Tickets.ListAsync(new PageRequest(0, 25, nameof(TicketRow.Priority)), new TicketFilter(TicketQueueKind.Division));
+
+        Assert.Equal(["Mendesak", "Tinggi", "Normal", "Rendah"], mostUrgentFirst.Items.Select(t => t.ApplicantName));
+        Assert.Equal(["Rendah", "Normal", "Tinggi", "Mendesak"], leastUrgentFirst.Items.Select(t => t.ApplicantName));
+    }
+
+    [Fact]
     public async Task Bulk_assignment_assigns_each_ticket_the_head_may_assign()
     {
         ActAsHead();

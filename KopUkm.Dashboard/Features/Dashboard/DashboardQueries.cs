@@ -81,7 +81,7 @@ internal static class DashboardQueries
                     g.Count(c => c.SubmittedAtUtc <= ages[3].Newest && c.SubmittedAtUtc > ages[3].Oldest),
                     g.Count(c => c.SubmittedAtUtc <= ages[4].Newest && c.SubmittedAtUtc > ages[4].Oldest),
                 },
-            }).FirstOrDefaultAsync(ct);
+            }).SingleOrDefaultAsync(ct);
             registrationHead = new RegistrationHeadline(true, byStage.ToDictionary(s => s.Stage, s => s.Count), totals?.Overdue ?? 0);
             pendingRegistrations = totals?.Pending ?? 0;
             caseAges = totals?.Ages ?? caseAges;
@@ -217,7 +217,7 @@ internal static class DashboardQueries
             g.Count(t => t.CreatedAtUtc < utc[9]),
             g.Count(t => t.CreatedAtUtc < utc[10]),
             g.Count(t => t.CreatedAtUtc < utc[11]),
-        }).FirstOrDefaultAsync(ct) ?? new int[BacklogWeeks];
+        }).SingleOrDefaultAsync(ct) ?? new int[BacklogWeeks];
         var resolvedLater = await query.Where(t => t.ResolvedAtUtc >= first).GroupBy(_ => 1).Select(g => new[]
         {
             g.Count(t => t.CreatedAtUtc < utc[0] && t.ResolvedAtUtc >= utc[0]),
@@ -232,7 +232,7 @@ internal static class DashboardQueries
             g.Count(t => t.CreatedAtUtc < utc[9] && t.ResolvedAtUtc >= utc[9]),
             g.Count(t => t.CreatedAtUtc < utc[10] && t.ResolvedAtUtc >= utc[10]),
             g.Count(t => t.CreatedAtUtc < utc[11] && t.ResolvedAtUtc >= utc[11]),
-        }).FirstOrDefaultAsync(ct) ?? new int[BacklogWeeks];
+        }).SingleOrDefaultAsync(ct) ?? new int[BacklogWeeks];
 
         return [.. ends.Select((end, i) => new BacklogPoint(end.AddDays(-1), unresolved[i] + resolvedLater[i]))];
     }

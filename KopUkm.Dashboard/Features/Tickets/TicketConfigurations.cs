@@ -21,7 +21,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.AssignedUserName).HasMaxLength(200);
         builder.Property(t => t.Size).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(20);
-        builder.Property(t => t.Priority).HasConversion<string>().HasMaxLength(10);
+        // Stored as its number (Rendah 1 … Mendesak 4) so that sorting by priority follows urgency, not the alphabet.
+        builder.Property(t => t.Priority);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.FirstResponseSla).HasConversion<string>().HasMaxLength(10);
         builder.Property(t => t.ResolutionSla).HasConversion<string>().HasMaxLength(10);
