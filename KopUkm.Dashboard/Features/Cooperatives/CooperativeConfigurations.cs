@@ -32,6 +32,9 @@ internal sealed class CooperativeConfiguration : IEntityTypeConfiguration<Cooper
         builder.HasIndex(c => c.NormalizedName);
         builder.HasIndex(c => new { c.ActivityStatus, c.Type });
         builder.HasIndex(c => c.NeedsSupervision);
+        // The register's default order (name, then id): the first and deep pages walk this index instead of sorting
+        // every cooperative (docs/performance.md).
+        builder.HasIndex(c => new { c.Name, c.Id });
     }
 }
 

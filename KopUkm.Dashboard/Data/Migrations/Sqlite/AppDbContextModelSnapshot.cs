@@ -979,6 +979,8 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 
                     b.HasIndex("ActivityStatus", "Type");
 
+                    b.HasIndex("Name", "Id");
+
                     b.HasIndex("RegionId", "NormalizedName");
 
                     b.ToTable("Cooperative");
