@@ -30,7 +30,7 @@ public sealed class ContentReviewFlowTests(BrowserFixture browser)
         await Assertions.Expect(row.Locator("[data-freshness=Overdue]")).ToBeVisibleAsync();
 
         await row.GetByTestId("content-link").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/konten/\d+$"));
+        await page.ExpectNavigatedAsync(new System.Text.RegularExpressions.Regex(@"/konten/\d+$"));
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("content-stale-reason")).ToContainTextAsync("Tanggal tinjauan sudah lewat");
 

@@ -23,13 +23,13 @@ public sealed class CooperativeCaseFlowTests(BrowserFixture browser)
         await page.Locator("#coop-nib").FillAsync("9120004567890");
         await page.Locator("#coop-members").FillAsync("42");
         await page.GetByTestId("cooperative-save").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/koperasi/\d+$"));
+        await page.ExpectNavigatedAsync(new System.Text.RegularExpressions.Regex(@"/koperasi/\d+$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Koperasi Produsen Kopi Kerinci Sejahtera");
 
         // Open a new-registration case and take it through the loop.
         await page.GetByTestId("case-open-menu").Locator("button").ClickAsync();
         await page.GetByTestId("case-open-new").ClickAsync();
-        await page.WaitForURLAsync("**/koperasi/kasus/*");
+        await page.ExpectNavigatedAsync(new System.Text.RegularExpressions.Regex(@"/koperasi/kasus/\d+$"));
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("case-actions").Locator("button")).ToHaveCountAsync(2);
 

@@ -24,7 +24,7 @@ public sealed partial class ItTaskFlowTests(BrowserFixture browser)
         await dialog.Locator("#ittask-estimate").FillAsync("3");
         await dialog.Locator("#ittask-estimate").BlurAsync();
         await dialog.GetByTestId("ittask-create-save").ClickAsync();
-        await page.WaitForURLAsync(TaskUrl());
+        await page.ExpectNavigatedAsync(TaskUrl());
         var taskUrl = new Uri(page.Url).AbsolutePath;
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Cadangkan server website");
         var code = (await page.Locator("h1").InnerTextAsync()).Split(' ')[0];

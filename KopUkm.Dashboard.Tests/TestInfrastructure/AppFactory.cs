@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace KopUkm.Dashboard.Tests.TestInfrastructure;
 
@@ -67,6 +68,15 @@ public sealed class KestrelAppFactory : AppFactory
     private string? address;
 
     public string Address => address ??= StartAndReadAddress();
+
+    /// <summary>The server's latest warnings and errors, for failure messages.</summary>
+    public RecentServerLog ServerLog { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(ServerLog));
+    }
 
     private string StartAndReadAddress()
     {

@@ -12,6 +12,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public KestrelAppFactory App { get; } = new();
 
+    /// <summary>The running fixture (there is one, shared by the browser collection), for failure messages.</summary>
+    internal static BrowserFixture? Current { get; private set; }
+
     public IBrowser Browser { get; private set; } = default!;
 
     public string BaseUrl => App.Address;
@@ -19,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _ = App.Address;
+        Current = this;
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -74,7 +78,9 @@ public static class PageExtensions
         {
             var shown = await page.Locator(".mud-alert, .mud-input-error, .mud-snackbar, #blazor-error-ui[style*=block], #components-reconnect-modal[open]")
                 .AllInnerTextsAsync();
-            throw new Xunit.Sdk.XunitException($"Still at {page.Url} after saving; the page shows: {string.Join(" | ", shown)}");
+            var serverLog = BrowserFixture.Current?.App.ServerLog.Entries ?? [];
+            throw new Xunit.Sdk.XunitException(
+                $"Still at {page.Url} after saving; the page shows: {string.Join(" | ", shown)}; the server logged:\n{string.Join("\n", serverLog)}");
         }
     }
 
