@@ -30,13 +30,16 @@ public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_division_queue_lists_the_divisions_open_tickets_with_their_sla_chip()
+    public async Task The_division_queue_lists_the_divisions_open_tickets_with_their_sla_chip_and_officer()
     {
-        await CreateAsync("Siti Rahmah");
+        var assigned = await CreateAsync("Siti Rahmah");
         await CreateAsync("Joko Santoso");
+        var officer = await app.CreateUserAsync("yusuf@umk.test", "Yusuf Hidayat", AppRoles.Petugas, umk);
         // A division head opens on the division queue (an officer opens on their own).
         app.ActAs(AppRoles.KepalaBidang, umk, "head", divisionCode: "UMK");
         SignInAs(AppRoles.KepalaBidang, umk);
+        var version = (await app.Get<TicketService>().GetAsync(assigned))!.Ticket.Version;
+        Assert.True((await app.Get<TicketService>().AssignAsync(assigned, version, officer, null)).Succeeded);
 
         var page = Render<TicketsPage>();
 
@@ -45,6 +48,10 @@ public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
             var rows = page.FindAll("[data-testid=tickets-grid] tbody tr");
             Assert.Equal(2, rows.Count);
             Assert.All(rows, r => Assert.NotNull(r.QuerySelector("[data-sla=OnTrack]")));
+            // The officer sits under the status chip; an unassigned ticket says so.
+            var officers = rows.ToDictionary(r => r.QuerySelector("td:nth-child(3)")!.TextContent.Trim().Split('\n')[0].Trim(), r => r.QuerySelector("[data-cell=assignee]")!.TextContent.Trim());
+            Assert.Equal("Yusuf Hidayat", officers["Siti Rahmah"]);
+            Assert.Equal("Belum ditugaskan", officers["Joko Santoso"]);
         });
     }
 
