@@ -61,6 +61,27 @@ public sealed class ItTaskPageTests : AppBunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_move_made_elsewhere_shows_on_the_open_task_page_without_losing_the_title_being_typed()
+    {
+        var id = await CreateAsync();
+        var page = Render<ItTaskPage>(p => p.Add(t => t.Id, id));
+        page.WaitForElement("[data-testid=ittask-edit] #ittask-title");
+        page.Find("#ittask-title").Change("Judul yang sedang saya ketik");
+        Assert.Equal("Baru", page.Find("h1 ~ * [data-status], [data-status]").GetAttribute("data-status"));
+
+        // A colleague starts the task from the board.
+        var view = (await Tasks.GetAsync(id))!;
+        Assert.True((await Tasks.MoveAsync(id, view.Task.Version, ItTaskStatus.Dikerjakan, null)).Succeeded);
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("Dikerjakan", page.Find("[data-status]").GetAttribute("data-status"));
+            Assert.Contains(page.FindAll("[data-testid=ittask-history] *"), e => e.TextContent.Contains("Dikerjakan", StringComparison.Ordinal));
+        });
+        Assert.Equal("Judul yang sedang saya ketik", page.Find("#ittask-title").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_division_head_reads_the_task_of_their_division_without_edit_assign_or_move_controls()
     {
         var id = await CreateAsync();
