@@ -89,11 +89,10 @@ public static class PageExtensions
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Kata sandi").FillAsync(password);
-        // The form posts as a full page load whether the login succeeds (redirect) or not (the form again); wait for
-        // it, so a following GotoAsync cannot cancel the post before the cookie arrives.
+        // Wait for the post's answer (the redirect with the cookie, or the form again), so a following GotoAsync
+        // cannot cancel the post before the cookie arrives. What the page then shows, callers wait for themselves.
         await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync(),
             response => response.Request.Method == "POST" && response.Url.Contains("/Account/Login", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync();
     }
 }
