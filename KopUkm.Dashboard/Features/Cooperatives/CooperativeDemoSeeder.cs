@@ -56,21 +56,11 @@ public sealed class CooperativeDemoSeeder(
                 return new CooperativeDemoSeedResult(0, 0, stopwatch.Elapsed);
             }
 
-            var regions = await db.Set<Region>().AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Code).ToListAsync(ct);
-            if (regions.Count == 0)
-            {
-                throw new InvalidOperationException("Seed the reference data (regions) before the demo cooperatives.");
-            }
-
-            var targets = await db.Set<StageTarget>().AsNoTracking().ToDictionaryAsync(t => t.Stage, t => t.TargetWorkingDays, ct);
-            var officer = await FindStaffAsync(db, AppRoles.Petugas, ct);
-            var head = await FindStaffAsync(db, AppRoles.KepalaBidang, ct);
-            var calendar = await calendars.GetAsync(ct);
-
-            cooperatives = new DemoCooperativeGenerator(rng, regions, today, nowUtc).Generate();
+            var inputs = await LoadInputsAsync(db, ct);
+            cooperatives = new DemoCooperativeGenerator(rng, inputs.Regions, today, nowUtc).Generate();
             await InsertAsync(db, cooperatives, ct);
 
-            cases = new DemoCaseGenerator(rng, nowUtc, calendar, targets, officer, head).Generate(cooperatives);
+            cases = inputs.CaseGenerator(rng, nowUtc).Generate(cooperatives);
             await InsertAsync(db, cases.Select(c => c.Case), ct);
             foreach (var demoCase in cases)
             {
@@ -111,18 +101,8 @@ public sealed class CooperativeDemoSeeder(
             return new CooperativeDemoSeedResult(0, 0, stopwatch.Elapsed);
         }
 
-        var regions = await db.Set<Region>().AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Code).ToListAsync(ct);
-        if (regions.Count == 0)
-        {
-            throw new InvalidOperationException("Seed the reference data (regions) before the demo cooperatives.");
-        }
-
-        var targets = await db.Set<StageTarget>().AsNoTracking().ToDictionaryAsync(t => t.Stage, t => t.TargetWorkingDays, ct);
-        var officer = await FindStaffAsync(db, AppRoles.Petugas, ct);
-        var head = await FindStaffAsync(db, AppRoles.KepalaBidang, ct);
-        var calendar = await calendars.GetAsync(ct);
-
-        var cooperatives = new DemoCooperativeGenerator(rng, regions, today, nowUtc, scale.Cooperatives).Generate();
+        var inputs = await LoadInputsAsync(db, ct);
+        var cooperatives = new DemoCooperativeGenerator(rng, inputs.Regions, today, nowUtc, scale.Cooperatives).Generate();
         var rule = SupervisionRules.Check(today).Compile();
         var nextId = 1;
         foreach (var cooperative in cooperatives)
@@ -136,7 +116,7 @@ public sealed class CooperativeDemoSeeder(
         BulkInsert.Rows(db, cooperatives, ct);
         progress?.Report(new DemoSeedProgress(DemoSeedPart.Cooperatives, cooperatives.Count, cooperatives.Count, stopwatch.Elapsed));
 
-        var cases = new DemoCaseGenerator(rng, nowUtc, calendar, targets, officer, head, scale.RegistrationCases).Generate(cooperatives);
+        var cases = inputs.CaseGenerator(rng, nowUtc, scale.RegistrationCases).Generate(cooperatives);
         var caseId = 1;
         foreach (var demoCase in cases)
         {
@@ -151,6 +131,30 @@ public sealed class CooperativeDemoSeeder(
         await transaction.CommitAsync(ct);
         progress?.Report(new DemoSeedProgress(DemoSeedPart.RegistrationCases, cases.Count, cases.Count, stopwatch.Elapsed));
         return new CooperativeDemoSeedResult(cooperatives.Count, cases.Count, stopwatch.Elapsed);
+    }
+
+    /// <summary>What both seedings generate from: the active regions, the stage targets, the calendar and the demo staff.</summary>
+    private async Task<GeneratorInputs> LoadInputsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var regions = await db.Set<Region>().AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Code).ToListAsync(ct);
+        if (regions.Count == 0)
+        {
+            throw new InvalidOperationException("Seed the reference data (regions) before the demo cooperatives.");
+        }
+
+        return new GeneratorInputs(
+            regions,
+            await db.Set<StageTarget>().AsNoTracking().ToDictionaryAsync(t => t.Stage, t => t.TargetWorkingDays, ct),
+            await calendars.GetAsync(ct),
+            await FindStaffAsync(db, AppRoles.Petugas, ct),
+            await FindStaffAsync(db, AppRoles.KepalaBidang, ct));
+    }
+
+    private sealed record GeneratorInputs(
+        List<Region> Regions, Dictionary<CaseStage, int> Targets, WorkingCalendar Calendar, DemoStaff? Officer, DemoStaff? Head)
+    {
+        public DemoCaseGenerator CaseGenerator(Random rng, DateTime nowUtc, int count = DemoCaseGenerator.DefaultCount) =>
+            new(rng, nowUtc, Calendar, Targets, Officer, Head, count);
     }
 
     /// <summary>The Kelembagaan division's demo account with the given role, if it was seeded.</summary>
