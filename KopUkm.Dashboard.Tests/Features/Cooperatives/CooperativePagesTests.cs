@@ -86,7 +86,7 @@ public sealed class CooperativePagesTests : AppBunitContext, IAsyncLifetime
     public async Task The_overdue_filter_narrows_the_list_to_cooperatives_with_a_late_case()
     {
         var region = await RegionIdAsync(app);
-        var late = await CreateAsync(app, Form(region, "Koperasi Terlambat"));
+        var late = await CreateAsync(app, Form(region, "Koperasi Terlambat", nik: "1571000000777"));
         await CreateAsync(app, Form(region, "Koperasi Tepat Waktu"));
         await app.Get<RegistrationCaseService>().OpenAsync(late, CaseKind.PendaftaranBaru);
         app.Clock.Advance(TimeSpan.FromDays(14));
@@ -102,6 +102,8 @@ public sealed class CooperativePagesTests : AppBunitContext, IAsyncLifetime
             Assert.Single(rows);
             Assert.Contains("Koperasi Terlambat", rows[0].TextContent, StringComparison.Ordinal);
             Assert.Contains("terlambat", rows[0].TextContent, StringComparison.Ordinal);
+            // The NIK is read under the name (no column of its own).
+            Assert.Equal("NIK 1571000000777", rows[0].QuerySelector("[data-cell=nik]")!.TextContent.Trim());
         });
     }
 
