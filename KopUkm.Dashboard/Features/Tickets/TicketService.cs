@@ -116,7 +116,7 @@ public sealed class TicketService(
             query = query.Where(t => t.DivisionId == user.DivisionId);
         }
 
-        query = Filter(query, filter, request.Search);
+        query = Filter(db, query, filter, request.Search);
         var total = await query.CountAsync(ct);
 
         // The page's ids first, then its rows: sorting and skipping carry only ids and sort keys, so a filter that
@@ -563,7 +563,7 @@ public sealed class TicketService(
         _ => query.OrderByDescending(t => t.CreatedAtUtc).ThenByDescending(t => t.Id),
     };
 
-    private static IQueryable<Ticket> Filter(IQueryable<Ticket> query, TicketFilter filter, string? search)
+    private static IQueryable<Ticket> Filter(AppDbContext db, IQueryable<Ticket> query, TicketFilter filter, string? search)
     {
         if (filter.Status is { } status)
         {
@@ -620,7 +620,6 @@ public sealed class TicketService(
         {
             var term = search.Trim();
             var upper = term.ToUpperInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL UPPER(...) LIKE; culture overloads do not translate.
             // A code or a LAPOR! number is looked up exactly (indexed); digits are an NIB prefix; anything else is a name.
             query = upper.StartsWith("UMKM-", StringComparison.Ordinal)
                 ? query.Where(t => t.Code == upper)
@@ -628,8 +627,7 @@ public sealed class TicketService(
                     ? query.Where(t => t.LaporTrackingNumber == term)
                     : term.All(char.IsAsciiDigit) && term.Length >= 6
                         ? query.Where(t => t.Nib!.StartsWith(term))
-                        : query.Where(t => t.ApplicantName.ToUpper().Contains(upper) || t.BusinessName.ToUpper().Contains(upper));
-#pragma warning restore CA1304, CA1311, CA1862
+                        : TicketNameSearch.Matching(db, query, term);
         }
 
         return query;

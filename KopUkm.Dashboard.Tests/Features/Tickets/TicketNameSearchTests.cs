@@ -1,0 +1,82 @@
+using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Features.ServiceCatalog;
+using KopUkm.Dashboard.Features.Tickets;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace KopUkm.Dashboard.Tests.Features.Tickets;
+
+/// <summary>
+/// Name search answers from the trigram index kept by triggers: it must find what a case-insensitive "contains"
+/// finds, follow renames and deletions, and survive every migration (a table rebuild would drop the triggers).
+/// </summary>
+public sealed class TicketNameSearchTests : IAsyncLifetime
+{
+    private TestServices app = default!;
+    private int service;
+
+    private TicketService Tickets => app.Get<TicketService>();
+
+    public async Task InitializeAsync()
+    {
+        app = await TestServices.CreateAsync();
+        var umk = (await app.Get<OrganizationService>().ListDivisionsAsync()).Single(d => d.Code == "UMK").Id;
+        service = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
+        app.ActAs(AppRoles.Administrator, umk, "admin", divisionCode: "UMK");
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Theory]
+    [InlineData("rahmah", new[] { "Siti Rahmah" })] // any case, inside a word
+    [InlineData("KERIPIK", new[] { "Siti Rahmah", "Joko Santoso" })] // the business name too
+    [InlineData("pisang bu", new[] { "Siti Rahmah" })] // across a space
+    [InlineData("jo", new[] { "Joko Santoso" })] // shorter than a trigram: the plain LIKE
+    [InlineData("\"Kopi\"", new string[0])] // quotes are text, not search syntax
+    [InlineData("tidak ada", new string[0])]
+    public async Task Finds_what_a_case_insensitive_contains_finds(string term, string[] expected)
+    {
+        await CreateAsync("Siti Rahmah", "Keripik Pisang Bu Siti");
+        await CreateAsync("Joko Santoso", "Keripik Tempe Joko");
+        await CreateAsync("Rina Wati", "Kopi Bubuk Kerinci");
+
+        Assert.Equal(expected.Order(), await SearchAsync(term));
+    }
+
+    [Fact]
+    public async Task A_renamed_applicant_is_found_by_the_new_name_and_not_the_old_one_and_a_deleted_ticket_not_at_all()
+    {
+        var renamed = await CreateAsync("Budi Hartono", "Batik Jambi");
+        var deleted = await CreateAsync("Dewi Lestari", "Batik Kerinci");
+        await using (var db = await app.DbAsync())
+        {
+            var ticket = await db.Set<Ticket>().SingleAsync(t => t.Id == renamed);
+            ticket.ApplicantName = "Budi Santoso";
+            db.Remove(await db.Set<Ticket>().SingleAsync(t => t.Id == deleted));
+            await db.Set<TicketEvent>().Where(e => e.TicketId == deleted).ExecuteDeleteAsync();
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(["Budi Santoso"], await SearchAsync("santoso"));
+        Assert.Empty(await SearchAsync("hartono"));
+        Assert.Equal(["Budi Santoso"], await SearchAsync("batik"));
+    }
+
+    private async Task<int> CreateAsync(string applicant, string business)
+    {
+        var (result, id) = await Tickets.CreateAsync(new TicketIntakeForm
+        {
+            ApplicantName = applicant, BusinessName = business, Phone = "0812 7788 9900", ServiceTypeId = service, Description = "Konsultasi.",
+        });
+        Assert.True(result.Succeeded);
+        return id!.Value;
+    }
+
+    private async Task<IEnumerable<string>> SearchAsync(string term)
+    {
+        var page = await Tickets.ListAsync(new PageRequest(0, 25, Search: term), new TicketFilter(TicketQueueKind.All, OpenOnly: false));
+        return page.Items.Select(t => t.ApplicantName).Order();
+    }
+}
