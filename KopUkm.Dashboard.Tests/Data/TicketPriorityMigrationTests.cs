@@ -1,8 +1,7 @@
 using KopUkm.Dashboard.Data;
-using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
-using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;
+using KopUkm.Dashboard.Tests.Features.Tickets;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -26,17 +25,11 @@ public sealed class TicketPriorityMigrationTests : IAsyncLifetime
     [Fact]
     public async Task Existing_priorities_survive_the_move_from_names_to_numbers_and_back()
     {
-        var umk = (await app.Get<OrganizationService>().ListDivisionsAsync()).Single(d => d.Code == "UMK").Id;
-        var service = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
-        app.ActAs(AppRoles.Petugas, umk, "clerk", divisionCode: "UMK");
+        app.ActAs(AppRoles.Petugas, await TicketTestData.UmkAsync(app), "clerk", divisionCode: "UMK");
         var all = Enum.GetValues<TicketPriority>();
         foreach (var priority in all)
         {
-            var (result, _) = await app.Get<TicketService>().CreateAsync(new TicketIntakeForm
-            {
-                ApplicantName = priority.ToString(), Phone = "0812 7788 9900", ServiceTypeId = service, Description = "Konsultasi NIB.", Priority = priority,
-            });
-            Assert.True(result.Succeeded);
+            await TicketTestData.CreateNibRequestAsync(app, priority.ToString(), priority: priority);
         }
 
         await using (var db = await app.DbAsync())

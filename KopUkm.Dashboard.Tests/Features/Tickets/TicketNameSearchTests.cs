@@ -1,7 +1,5 @@
 using KopUkm.Dashboard.Common;
-using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
-using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -15,16 +13,13 @@ namespace KopUkm.Dashboard.Tests.Features.Tickets;
 public sealed class TicketNameSearchTests : IAsyncLifetime
 {
     private TestServices app = default!;
-    private int service;
 
     private TicketService Tickets => app.Get<TicketService>();
 
     public async Task InitializeAsync()
     {
         app = await TestServices.CreateAsync();
-        var umk = (await app.Get<OrganizationService>().ListDivisionsAsync()).Single(d => d.Code == "UMK").Id;
-        service = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
-        app.ActAs(AppRoles.Administrator, umk, "admin", divisionCode: "UMK");
+        app.ActAs(AppRoles.Administrator, await TicketTestData.UmkAsync(app), "admin", divisionCode: "UMK");
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();
@@ -64,15 +59,7 @@ public sealed class TicketNameSearchTests : IAsyncLifetime
         Assert.Equal(["Budi Santoso"], await SearchAsync("batik"));
     }
 
-    private async Task<int> CreateAsync(string applicant, string business)
-    {
-        var (result, id) = await Tickets.CreateAsync(new TicketIntakeForm
-        {
-            ApplicantName = applicant, BusinessName = business, Phone = "0812 7788 9900", ServiceTypeId = service, Description = "Konsultasi.",
-        });
-        Assert.True(result.Succeeded);
-        return id!.Value;
-    }
+    private Task<int> CreateAsync(string applicant, string business) => TicketTestData.CreateNibRequestAsync(app, applicant, business);
 
     private async Task<IEnumerable<string>> SearchAsync(string term)
     {

@@ -80,17 +80,5 @@ public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
 
     private Task<string> CreateOfficerAsync() => app.CreateUserAsync("officer@umk.test", "Yusuf", AppRoles.Petugas, umk);
 
-    private async Task<int> CreateAsync(string applicant)
-    {
-        var service = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
-        var (result, id) = await app.Get<TicketService>().CreateAsync(new TicketIntakeForm
-        {
-            ApplicantName = applicant,
-            Phone = "0812 1234 5678",
-            ServiceTypeId = service,
-            Description = "Pendampingan NIB",
-        });
-        Assert.True(result.Succeeded);
-        return id!.Value;
-    }
+    private Task<int> CreateAsync(string applicant) => TicketTestData.CreateNibRequestAsync(app, applicant);
 }
