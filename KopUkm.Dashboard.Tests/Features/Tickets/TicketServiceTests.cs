@@ -5,6 +5,7 @@ using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Features.Tickets;
 
@@ -278,6 +279,26 @@ public sealed class TicketServiceTests : IAsyncLifetime
         Assert.Equal("Joko Batik", Assert.Single(unassigned.Items).ApplicantName);
         Assert.Equal("Joko Batik", Assert.Single(search.Items).ApplicantName);
         Assert.Equal(mine.Ticket.Id, Assert.Single(byCode.Items).Id);
+    }
+
+    [Fact]
+    public async Task The_assignee_list_names_each_active_officer_and_head_of_the_division_once()
+    {
+        var head = await CreateUserAsync("kabid@umk.test", "Citra Kabid", AppRoles.KepalaBidang, umk);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A head who also holds the officer role is one person in the list, as head.
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KopUkm.Dashboard.Features.Account.ApplicationUser>>();
+            await users.AddToRoleAsync((await users.FindByIdAsync(head))!, AppRoles.Petugas);
+        }
+
+        await CreateUserAsync("ti@umk.test", "Dedi TI", AppRoles.StafTI, umk);
+        await CreateUserAsync("plut@plut.test", "Eka PLUT", AppRoles.Petugas, plut);
+
+        var assignees = await Tickets.ListAssigneesAsync(umk);
+
+        Assert.Equal(["Ahmad", "Budi", "Citra Kabid"], assignees.Select(a => a.Name));
+        Assert.Equal([AppRoles.Petugas, AppRoles.Petugas, AppRoles.KepalaBidang], assignees.Select(a => a.Role));
     }
 
     [Fact]

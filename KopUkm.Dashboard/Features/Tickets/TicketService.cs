@@ -1,6 +1,7 @@
 using System.Globalization;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
@@ -536,18 +537,20 @@ public sealed class TicketService(
         return chosen with { Load = weighted[chosen.Id] };
     }
 
+    /// <summary>The division's officers and heads, one row each (a head who is also an officer is listed as head).</summary>
     private static async Task<List<TicketAssignee>> OfficersAsync(AppDbContext db, int divisionId, CancellationToken ct)
     {
-        var roles = new[] { AppRoles.Petugas, AppRoles.KepalaBidang };
-        var rows = await (from u in db.Users
-                          where u.IsActive && u.DivisionId == divisionId
-                          from ur in db.UserRoles.Where(ur => ur.UserId == u.Id)
-                          join r in db.Roles on ur.RoleId equals r.Id
-                          where roles.Contains(r.Name!)
-                          orderby u.FullName
-                          select new { u.Id, u.FullName, Role = r.Name! })
+        var rows = await db.ActiveStaffInRoles(AppRoles.Petugas, AppRoles.KepalaBidang)
+            .Where(u => u.DivisionId == divisionId)
+            .OrderBy(u => u.FullName)
+            .Select(u => new
+            {
+                u.Id,
+                u.FullName,
+                IsHead = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == AppRoles.KepalaBidang)),
+            })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new TicketAssignee(r.Id, r.FullName, r.Role, 0))];
+        return [.. rows.Select(r => new TicketAssignee(r.Id, r.FullName, r.IsHead ? AppRoles.KepalaBidang : AppRoles.Petugas, 0))];
     }
 
     private static IQueryable<Ticket> Sort(IQueryable<Ticket> query, PageRequest request) => (request.SortBy, request.Descending) switch
