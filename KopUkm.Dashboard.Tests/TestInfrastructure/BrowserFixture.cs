@@ -23,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _ = App.Address;
         Current = this;
+        // Assertions wait as long as actions do (15 s, set per context below): the suite runs on two busy cores.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -64,23 +66,26 @@ public static class PageExtensions
         page.Locator("[data-interactive='true']").WaitForAsync();
 
     /// <summary>
-    /// Waits for a save to move the page to <paramref name="url"/>. Saves run the first time on a cold server and
-    /// under the other test classes' load, so this allows 30 s; when the page stays, the failure says what the page
-    /// shows instead (a validation message, a conflict, an error) rather than only "timeout".
+    /// Waits for a save to move the page to <paramref name="url"/>. Blazor moves within the same document, so this
+    /// watches the address only (WaitForURL would also wait for a load event, which a same-document move need not
+    /// bring). Saves run the first time on a cold server and under the other test classes' load, so this allows 30 s;
+    /// when the page stays, the failure says what the page shows instead (a validation message, a conflict, an
+    /// error) and what the server logged, rather than only "timeout".
     /// </summary>
     public static async Task ExpectNavigatedAsync(this IPage page, System.Text.RegularExpressions.Regex url)
     {
         try
         {
-            await page.WaitForURLAsync(url, new() { Timeout = 30_000 });
+            await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 30_000 });
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             var shown = await page.Locator(".mud-alert, .mud-input-error, .mud-snackbar, #blazor-error-ui[style*=block], #components-reconnect-modal[open]")
                 .AllInnerTextsAsync();
+            var readyState = await page.EvaluateAsync<string>("() => document.readyState");
             var serverLog = BrowserFixture.Current?.App.ServerLog.Entries ?? [];
             throw new Xunit.Sdk.XunitException(
-                $"Still at {page.Url} after saving; the page shows: {string.Join(" | ", shown)}; the server logged:\n{string.Join("\n", serverLog)}");
+                $"Still at {page.Url} (document {readyState}) after saving; the page shows: {string.Join(" | ", shown)}; the server logged:\n{string.Join("\n", serverLog)}");
         }
     }
 
