@@ -1,6 +1,7 @@
 using System.Globalization;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Content.Settings;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
@@ -86,9 +87,7 @@ public sealed class ContentInventoryImportService(
         }
 
         var source = Path.GetFileName(fileName);
-        var candidates = parsed.Rows.Select(r => new Candidate(
-            null, r.Line, r.Url, r.Title, r.Kind, r.Channel, r.DivisionCode, r.Category, r.IntervalDays, r.EditorEmail, r.PublishedAtUtc, r.ServiceCode,
-            string.Create(CultureInfo.InvariantCulture, $"{source}:{r.Line}")));
+        var candidates = parsed.Rows.Select(r => new Candidate(null, r, string.Create(CultureInfo.InvariantCulture, $"{source}:{r.Line}")));
         var rejections = parsed.Errors.Select(e => new ContentImportRejection(null, e));
         return await SaveAsync(user, [.. candidates], [.. rejections], filesRead: 1, progress, ct);
     }
@@ -116,9 +115,10 @@ public sealed class ContentInventoryImportService(
             }
             else
             {
-                candidates.Add(new Candidate(
-                    page.Source, page.Line, url, null, ContentKind.WebsitePage, ContentChannel.Website, null, null, null, null,
-                    SitemapReader.ParseLastModified(page.LastModified, now) ?? now, null, page.Source ?? sourceName));
+                var row = new ContentCsvRow(
+                    page.Line, url, null, ContentKind.WebsitePage, ContentChannel.Website, null, null, null, null,
+                    SitemapReader.ParseLastModified(page.LastModified, now) ?? now, null);
+                candidates.Add(new Candidate(page.Source, row, page.Source ?? sourceName));
             }
         }
 
@@ -155,7 +155,7 @@ public sealed class ContentInventoryImportService(
             {
                 rejections.AddRange(errors.Select(e => new ContentImportRejection(candidate.Source, e)));
             }
-            else if (!seen.Add(candidate.Url))
+            else if (!seen.Add(candidate.Row.Url))
             {
                 duplicates++;
             }
@@ -193,15 +193,15 @@ public sealed class ContentInventoryImportService(
         // Entities are only ever added here, never changed after, so the tracker need not scan them on every save.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var urls = batch.Select(r => r.Candidate.Url).ToList();
+        var urls = batch.Select(r => r.Candidate.Row.Url).ToList();
         var existing = (await db.Set<ContentItem>().Where(c => c.Url != null && urls.Contains(c.Url)).Select(c => c.Url!).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var now = Now;
         var added = new List<(ContentItem Item, string Text)>();
         var withoutRule = 0;
-        foreach (var row in batch.Where(r => !existing.Contains(r.Candidate.Url)))
+        foreach (var row in batch.Where(r => !existing.Contains(r.Candidate.Row.Url)))
         {
-            var c = row.Candidate;
+            var c = row.Candidate.Row;
             var item = new ContentItem
             {
                 Title = c.Title ?? ContentTitles.FromUrl(c.Url),
@@ -222,7 +222,7 @@ public sealed class ContentInventoryImportService(
             };
             ContentFreshnessRules.Refresh(item, now);
             db.Add(item);
-            added.Add((item, c.EventText));
+            added.Add((item, row.Candidate.EventText));
             withoutRule += row.WithoutRule ? 1 : 0;
             divisions.Add(row.DivisionId);
         }
@@ -244,14 +244,14 @@ public sealed class ContentInventoryImportService(
         errors = [];
         DivisionRef? division;
         var withoutRule = false;
-        if (candidate.DivisionCode is { } code)
+        if (candidate.Row.DivisionCode is { } code)
         {
             if (!lookups.DivisionsByCode.TryGetValue(code, out division))
             {
-                errors.Add(new CsvLineError(candidate.Line, "ContentImport.UnknownDivision", code));
+                errors.Add(new CsvLineError(candidate.Row.Line, "ContentImport.UnknownDivision", code));
             }
         }
-        else if (lookups.Matcher.Match(candidate.Url, pathRulesApply: candidate.Channel == ContentChannel.Website) is { } rule
+        else if (lookups.Matcher.Match(candidate.Row.Url, pathRulesApply: candidate.Row.Channel == ContentChannel.Website) is { } rule
                  && lookups.DivisionsById.TryGetValue(rule.DivisionId, out var ruled))
         {
             division = ruled;
@@ -263,7 +263,7 @@ public sealed class ContentInventoryImportService(
         }
 
         int? serviceId = null;
-        if (candidate.ServiceCode is { } serviceCode)
+        if (candidate.Row.ServiceCode is { } serviceCode)
         {
             if (lookups.Services.TryGetValue(serviceCode, out var id))
             {
@@ -271,20 +271,20 @@ public sealed class ContentInventoryImportService(
             }
             else
             {
-                errors.Add(new CsvLineError(candidate.Line, "ContentImport.UnknownService", serviceCode));
+                errors.Add(new CsvLineError(candidate.Row.Line, "ContentImport.UnknownService", serviceCode));
             }
         }
 
         EditorRef? editor = null;
-        if (candidate.EditorEmail is { } email)
+        if (candidate.Row.EditorEmail is { } email)
         {
             if (!lookups.Editors.TryGetValue(email.ToUpperInvariant(), out editor))
             {
-                errors.Add(new CsvLineError(candidate.Line, "ContentImport.UnknownEditor", email));
+                errors.Add(new CsvLineError(candidate.Row.Line, "ContentImport.UnknownEditor", email));
             }
             else if (division is not null && (editor.DivisionId != division.Id || !editor.MayEdit))
             {
-                errors.Add(new CsvLineError(candidate.Line, "ContentImport.EditorNotInDivision", email));
+                errors.Add(new CsvLineError(candidate.Row.Line, "ContentImport.EditorNotInDivision", email));
             }
         }
 
@@ -302,12 +302,12 @@ public sealed class ContentInventoryImportService(
         }
 
         var rules = await db.Set<ContentUrlRule>().AsNoTracking().Select(r => new UrlRuleEntry(r.Id, r.Prefix, r.DivisionId)).ToListAsync(ct);
-        var serviceCodes = candidates.Where(c => c.ServiceCode is not null).Select(c => c.ServiceCode!).Distinct().ToList();
+        var serviceCodes = candidates.Where(c => c.Row.ServiceCode is not null).Select(c => c.Row.ServiceCode!).Distinct().ToList();
         var services = serviceCodes.Count == 0
             ? []
             : await db.Set<ServiceType>().AsNoTracking().Where(s => serviceCodes.Contains(s.Code))
                 .ToDictionaryAsync(s => s.Code.ToUpperInvariant(), s => s.Id, StringComparer.Ordinal, ct);
-        var emails = candidates.Where(c => c.EditorEmail is not null).Select(c => c.EditorEmail!.ToUpperInvariant()).Distinct().ToList();
+        var emails = candidates.Where(c => c.Row.EditorEmail is not null).Select(c => c.Row.EditorEmail!.ToUpperInvariant()).Distinct().ToList();
         var editors = emails.Count == 0 ? [] : await LoadEditorsAsync(db, emails, ct);
         return new Lookups(byCode, divisions.ToDictionary(d => d.Id), new ContentUrlRuleMatcher(rules), fallback, services, editors);
     }
@@ -315,18 +315,14 @@ public sealed class ContentInventoryImportService(
     /// <summary>Active accounts by normalised email; who may keep content is the same as the content form's editor list.</summary>
     private static async Task<Dictionary<string, EditorRef>> LoadEditorsAsync(AppDbContext db, List<string> normalizedEmails, CancellationToken ct)
     {
+        var editorRoles = db.ActiveStaffInRoles(EditorRoles);
         var users = await db.Users.AsNoTracking()
             .Where(u => u.IsActive && u.NormalizedEmail != null && normalizedEmails.Contains(u.NormalizedEmail))
-            .Select(u => new { u.Id, u.FullName, u.DivisionId, u.NormalizedEmail })
+            .Select(u => new { u.Id, u.FullName, u.DivisionId, u.NormalizedEmail, MayEdit = editorRoles.Any(e => e.Id == u.Id) })
             .ToListAsync(ct);
-        var ids = users.Select(u => u.Id).ToList();
-        var withRole = (await (from ur in db.UserRoles
-                               join r in db.Roles on ur.RoleId equals r.Id
-                               where ids.Contains(ur.UserId) && EditorRoles.Contains(r.Name!)
-                               select ur.UserId).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         return users.ToDictionary(
             u => u.NormalizedEmail!,
-            u => new EditorRef(u.Id, u.FullName, u.DivisionId, withRole.Contains(u.Id)),
+            u => new EditorRef(u.Id, u.FullName, u.DivisionId, u.MayEdit),
             StringComparer.Ordinal);
     }
 
@@ -369,20 +365,7 @@ public sealed class ContentInventoryImportService(
         new(0, "ContentImport.FileTooLarge", (maxBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A row or sitemap entry on its way in; <see cref="EventText"/> names where it came from (file:line or the sitemap), for its history.</summary>
-    private sealed record Candidate(
-        string? Source,
-        int Line,
-        string Url,
-        string? Title,
-        ContentKind Kind,
-        ContentChannel Channel,
-        string? DivisionCode,
-        InformationCategory? Category,
-        int? IntervalDays,
-        string? EditorEmail,
-        DateTime? PublishedAtUtc,
-        string? ServiceCode,
-        string EventText);
+    private sealed record Candidate(string? Source, ContentCsvRow Row, string EventText);
 
     private sealed record Resolved(Candidate Candidate, int DivisionId, bool WithoutRule, int? ServiceTypeId, EditorRef? Editor);
 
