@@ -57,6 +57,29 @@ public sealed class ChangeNotifier(TimeProvider clock, ILogger<ChangeNotifier> l
         return subscription;
     }
 
+    /// <summary>The least time between two refreshes of one open page, however busy the topic.</summary>
+    public static readonly TimeSpan PageRefreshWindow = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Runs <paramref name="refresh"/> for changes of <paramref name="topic"/> (those <paramref name="accept"/> lets
+    /// through), at most once per <see cref="PageRefreshWindow"/> whatever the burst, until the result is disposed.
+    /// What open pages use: a component passes <c>() =&gt; InvokeAsync(ReloadAsync)</c>.
+    /// </summary>
+    public IDisposable SubscribeCoalesced(ChangeTopic topic, Func<Task> refresh, ILogger? refreshLogger = null, Func<ChangeEvent, bool>? accept = null)
+    {
+        var coalesced = new CoalescedAction(refresh, PageRefreshWindow, clock, refreshLogger);
+        var subscription = Subscribe(topic, change =>
+        {
+            if (accept?.Invoke(change) ?? true)
+            {
+                coalesced.Trigger();
+            }
+
+            return Task.CompletedTask;
+        });
+        return new CoalescedSubscription(subscription, coalesced);
+    }
+
     private void Unsubscribe(Subscription subscription)
     {
         lock (gate)
@@ -79,6 +102,15 @@ public sealed class ChangeNotifier(TimeProvider clock, ILogger<ChangeNotifier> l
 #pragma warning restore CA1031
         {
             logger.LogError(ex, "A subscriber to {Topic} failed to handle a change.", change.Topic);
+        }
+    }
+
+    private sealed class CoalescedSubscription(IDisposable subscription, CoalescedAction refresh) : IDisposable
+    {
+        public void Dispose()
+        {
+            subscription.Dispose();
+            refresh.Dispose();
         }
     }
 

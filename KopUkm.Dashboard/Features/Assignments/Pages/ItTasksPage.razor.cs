@@ -26,7 +26,6 @@ public sealed partial class ItTasksPage : IDisposable
     private IReadOnlyList<DivisionItem> divisions = [];
     private bool canCreate;
     private bool seesWorkload;
-    private Common.CoalescedAction? refresh;
     private IDisposable? subscription;
 
     [Inject]
@@ -46,9 +45,6 @@ public sealed partial class ItTasksPage : IDisposable
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
     private ILogger<ItTasksPage> Logger { get; set; } = default!;
@@ -76,12 +72,7 @@ public sealed partial class ItTasksPage : IDisposable
         // Prerendering throws its component away: only the live circuit listens.
         if (RendererInfo.IsInteractive)
         {
-            refresh = new Common.CoalescedAction(() => InvokeAsync(RefreshAsync), TimeSpan.FromSeconds(1), Clock, Logger);
-            subscription = Changes.Subscribe(Common.ChangeTopic.ItTasks, _ =>
-            {
-                refresh.Trigger();
-                return Task.CompletedTask;
-            });
+            subscription = Changes.SubscribeCoalesced(Common.ChangeTopic.ItTasks, () => InvokeAsync(RefreshAsync), Logger);
         }
     }
 
@@ -150,6 +141,5 @@ public sealed partial class ItTasksPage : IDisposable
     public void Dispose()
     {
         subscription?.Dispose();
-        refresh?.Dispose();
     }
 }
