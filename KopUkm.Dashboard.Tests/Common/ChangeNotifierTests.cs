@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -7,7 +8,7 @@ namespace KopUkm.Dashboard.Tests.Common;
 public sealed class ChangeNotifierTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
-    private readonly ChangeNotifier notifier = new(TimeProvider.System, NullLogger<ChangeNotifier>.Instance);
+    private readonly ChangeNotifier notifier = new(TestClock.Pinned(), NullLogger<ChangeNotifier>.Instance);
 
     private static TaskCompletionSource<ChangeEvent> Signal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -19,11 +20,11 @@ public sealed class ChangeNotifierTests
         using var a = notifier.Subscribe(ChangeTopic.Tickets, e => { tickets.TrySetResult(e); return Task.CompletedTask; });
         using var b = notifier.Subscribe(ChangeTopic.Content, e => { content.TrySetResult(e); return Task.CompletedTask; });
 
-        notifier.Publish(ChangeTopic.Tickets, "42");
+        await notifier.PublishAndWaitAsync(ChangeTopic.Tickets, "42").WaitAsync(Patience);
 
         var heard = await tickets.Task.WaitAsync(Patience);
         Assert.Equal((ChangeTopic.Tickets, "42"), (heard.Topic, heard.ScopeKey));
-        await Task.Delay(100);
+        Assert.Equal(TestClock.Start, heard.OccurredAt);
         Assert.False(content.Task.IsCompleted);
     }
 
@@ -36,10 +37,9 @@ public sealed class ChangeNotifierTests
         using var witness = notifier.Subscribe(ChangeTopic.Cooperatives, e => { other.TrySetResult(e); return Task.CompletedTask; });
 
         subscription.Dispose();
-        notifier.Publish(ChangeTopic.Cooperatives);
+        await notifier.PublishAndWaitAsync(ChangeTopic.Cooperatives).WaitAsync(Patience);
 
-        await other.Task.WaitAsync(Patience);
-        await Task.Delay(100);
+        Assert.True(other.Task.IsCompletedSuccessfully);
         Assert.Equal(0, calls);
     }
 
@@ -56,22 +56,36 @@ public sealed class ChangeNotifierTests
     }
 
     [Fact]
-    public void Publishing_does_not_wait_for_slow_handlers()
+    public async Task Publishing_does_not_wait_for_slow_handlers()
     {
-        var release = new TaskCompletionSource();
-        using var slow = notifier.Subscribe(ChangeTopic.Tickets, async _ => await release.Task);
-        using var blocking = notifier.Subscribe(ChangeTopic.Tickets, _ => { release.Task.Wait(); return Task.CompletedTask; });
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slowStarted = Signal();
+        var blockingStarted = Signal();
+        using var slow = notifier.Subscribe(ChangeTopic.Tickets, async e => { slowStarted.TrySetResult(e); await release.Task; });
+        using var blocking = notifier.Subscribe(ChangeTopic.Tickets, e => { blockingStarted.TrySetResult(e); release.Task.Wait(); return Task.CompletedTask; });
+        try
+        {
+            // Publish runs on another thread so that, were it to wait for the handlers, the test fails on the
+            // timeout instead of hanging.
+            await Task.Run(() => notifier.Publish(ChangeTopic.Tickets)).WaitAsync(Patience);
+            var delivered = notifier.PublishAndWaitAsync(ChangeTopic.Tickets);
+            await Task.WhenAll(slowStarted.Task, blockingStarted.Task).WaitAsync(Patience);
 
-        notifier.Publish(ChangeTopic.Tickets);
-
-        release.SetResult();
+            Assert.False(delivered.IsCompleted);
+            release.SetResult();
+            await delivered.WaitAsync(Patience);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
     }
 }
 
 public sealed class CoalescedActionTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider clock = TestClock.Pinned();
     private int runs;
 
     private CoalescedAction Create() => new(() => { Interlocked.Increment(ref runs); return Task.CompletedTask; }, Window, clock);

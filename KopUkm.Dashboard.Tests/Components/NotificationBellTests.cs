@@ -17,7 +17,7 @@ public sealed class NotificationBellTests : AppBunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestServices.CreateAsync(validateScopes: false);
-        Services.AddFallbackServiceProvider(app.Services);
+        UseApp(app);
         // SignInAs signs in "u-1"; the services read the same user through the test accessor.
         app.ActAs(AppRoles.Petugas, userId: "u-1");
         SignInAs(AppRoles.Petugas);

@@ -58,7 +58,7 @@ public sealed class ContentReviewFlowTests(BrowserFixture browser)
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             var klm = await db.Set<Division>().Where(d => d.Code == "KLM").Select(d => d.Id).SingleAsync();
-            var longAgo = DateTime.UtcNow.AddDays(-200);
+            var longAgo = browser.App.Clock.GetUtcNow().UtcDateTime.AddDays(-200);
             db.Add(new ContentItem
             {
                 Title = title,

@@ -19,12 +19,16 @@ namespace KopUkm.Dashboard.Tests.TestInfrastructure;
 public abstract class AppBunitContext : BunitContext, IAsyncLifetime
 {
     private readonly TestAuthenticationStateProvider authentication = new();
+    private TimeProvider? appClock;
 
     protected AppBunitContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddAppLocalization();
+        // Components read the pinned clock, never the system one: the app's own when UseApp named one (resolved at
+        // first render, after the test's arrange step).
+        Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_ => appClock ?? TestClock.Pinned()));
         Services.AddAppAuthorization();
         Services.AddAuthorizationCore();
         // bunit registers a placeholder; the real service evaluates the app's real policies.
@@ -33,6 +37,16 @@ public abstract class AppBunitContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<AuthenticationStateProvider>(authentication);
         SetRendererInfo(new RendererInfo("Server", true));
         UseCulture("id-ID");
+    }
+
+    /// <summary>
+    /// Resolves what the context lacks from <paramref name="app"/> (the real feature services on a real database), and
+    /// makes the app's fake clock the only clock: data arranged on it and pages rendering it agree on "now".
+    /// </summary>
+    protected void UseApp(TestServices app)
+    {
+        appClock = app.Clock;
+        Services.AddFallbackServiceProvider(app.Services);
     }
 
     protected static void UseCulture(string name) =>

@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace KopUkm.Dashboard.Tests.TestInfrastructure;
 
 /// <summary>
-/// The whole app on a throwaway data folder: real SQLite, in-memory Hangfire storage, demo users seeded (but not the
+/// The whole app on a throwaway data folder and the pinned test clock (running forward): real SQLite, in-memory Hangfire storage, demo users seeded (but not the
 /// demo register, tickets or IT tasks: no test here needs them, and every host would pay for them),
 /// sessions re-checked every two seconds so session-ending tests need not wait a minute.
 /// </summary>
@@ -18,6 +21,9 @@ public class AppFactory : WebApplicationFactory<Program>
     private readonly TempFolder folder = new();
 
     public string DataFolder => folder.Path;
+
+    /// <summary>The app's clock: the pinned test instant, running forward from the moment the host was made.</summary>
+    public RunningTestClock Clock { get; } = new();
 
     /// <summary>Extra settings a test class needs (applied last).</summary>
     protected virtual Dictionary<string, string?> Settings { get; } = [];
@@ -38,6 +44,8 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     /// <summary>

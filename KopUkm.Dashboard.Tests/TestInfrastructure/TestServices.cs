@@ -46,7 +46,7 @@ public sealed class TestServices : IAsyncDisposable
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = validateScopes });
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = TestClock.Pinned();
 
     public FakeCurrentUser User { get; } = new();
 

@@ -52,16 +52,17 @@ public sealed class HealthEndpointTests
     {
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(ProcessWideHangfireLog.Instance);
         var storage = new Hangfire.InMemory.InMemoryStorage();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var check = new JobServerHealthCheck(storage, clock);
-
-        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new())).Status);
+        Assert.Equal(HealthStatus.Unhealthy, (await new JobServerHealthCheck(storage, TestClock.Pinned()).CheckHealthAsync(new())).Status);
 
         using (var connection = storage.GetConnection())
         {
             connection.AnnounceServer("server-1", new Hangfire.Server.ServerContext { Queues = ["default"], WorkerCount = 1 });
         }
 
+        // The storage stamped the heartbeat itself; the check's clock starts ten seconds after it.
+        var heartbeat = storage.GetMonitoringApi().Servers().Single().Heartbeat!.Value;
+        var clock = new FakeTimeProvider(new DateTimeOffset(DateTime.SpecifyKind(heartbeat, DateTimeKind.Utc)).AddSeconds(10));
+        var check = new JobServerHealthCheck(storage, clock);
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new())).Status);
         clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new())).Status);
@@ -73,12 +74,12 @@ public sealed class HealthEndpointTests
     /// </summary>
     private static async Task<(HttpResponseMessage Response, string Body)> WaitForJobServerAsync(HttpClient client)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var response = await client.GetAsync("/health");
             var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline) return (response, body);
+            if (response.StatusCode == HttpStatusCode.OK || waited.Elapsed > TimeSpan.FromSeconds(30)) return (response, body);
             await Task.Delay(250);
         }
     }

@@ -30,18 +30,23 @@ public sealed class ChangeNotifier(TimeProvider clock, ILogger<ChangeNotifier> l
     /// Tells the topic's subscribers. Returns at once: each handler runs on the thread pool, so a slow or failing
     /// page never delays or breaks the save that published, and a failure is logged rather than thrown.
     /// </summary>
-    public void Publish(ChangeTopic topic, string? scopeKey = null)
+    public void Publish(ChangeTopic topic, string? scopeKey = null) => _ = Deliver(topic, scopeKey);
+
+    /// <summary>
+    /// As <see cref="Publish"/>, and the returned task completes once every subscriber has handled the change: for
+    /// callers that must know the change has been heard (a test, or a job that reports afterwards).
+    /// </summary>
+    public Task PublishAndWaitAsync(ChangeTopic topic, string? scopeKey = null) => Deliver(topic, scopeKey);
+
+    private Task Deliver(ChangeTopic topic, string? scopeKey)
     {
         if (!subscriptions.TryGetValue(topic, out var subscribers) || subscribers.IsEmpty)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var change = new ChangeEvent(topic, scopeKey, clock.GetUtcNow());
-        foreach (var subscriber in subscribers)
-        {
-            _ = Task.Run(() => DeliverAsync(subscriber, change));
-        }
+        return Task.WhenAll(subscribers.Select(subscriber => Task.Run(() => DeliverAsync(subscriber, change))));
     }
 
     /// <summary>Calls <paramref name="handler"/> for every change of <paramref name="topic"/> until the result is disposed.</summary>

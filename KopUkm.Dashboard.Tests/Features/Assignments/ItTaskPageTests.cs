@@ -20,7 +20,7 @@ public sealed class ItTaskPageTests : AppBunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestServices.CreateAsync(validateScopes: false);
-        Services.AddFallbackServiceProvider(app.Services);
+        UseApp(app);
         var divisions = await app.Get<OrganizationService>().ListDivisionsAsync();
         umk = divisions.Single(d => d.Code == "UMK").Id;
         ti = divisions.Single(d => d.Code == "TI").Id;

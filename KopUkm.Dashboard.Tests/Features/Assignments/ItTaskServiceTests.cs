@@ -324,7 +324,7 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
             var page = new KopUkm.Dashboard.Features.Content.ContentItem
             {
                 Title = "Persyaratan NIB", Url = "https://dinaskopukm.jambiprov.go.id/umkm/nib", OwnerDivisionId = 1,
-                CreatedAtUtc = DateTime.UtcNow, StateChangedAtUtc = DateTime.UtcNow,
+                CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime, StateChangedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
             };
             db.Add(page);
             await db.SaveChangesAsync();

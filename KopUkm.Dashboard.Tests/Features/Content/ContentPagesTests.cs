@@ -17,7 +17,7 @@ public sealed class ContentPagesTests : AppBunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestServices.CreateAsync(validateScopes: false);
-        Services.AddFallbackServiceProvider(app.Services);
+        UseApp(app);
         var divisions = await app.Get<OrganizationService>().ListDivisionsAsync();
         klm = divisions.Single(d => d.Code == "KLM").Id;
         umk = divisions.Single(d => d.Code == "UMK").Id;

@@ -18,7 +18,7 @@ public sealed class CooperativePagesTests : AppBunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestServices.CreateAsync(validateScopes: false);
-        Services.AddFallbackServiceProvider(app.Services);
+        UseApp(app);
         await ActAsKlmOfficerAsync(app);
         SignInAs(AppRoles.Petugas);
     }

@@ -20,7 +20,7 @@ public sealed class DashboardDrillDownTests : AppBunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestServices.CreateAsync(validateScopes: false);
-        Services.AddFallbackServiceProvider(app.Services);
+        UseApp(app);
         data = await DashboardData.SeedAsync(app);
         app.ActAs(AppRoles.Pimpinan, null, "boss");
         SignInAs(AppRoles.Pimpinan);

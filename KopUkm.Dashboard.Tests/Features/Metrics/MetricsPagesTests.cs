@@ -19,7 +19,7 @@ public sealed class MetricsPagesTests : AppBunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestServices.CreateAsync(validateScopes: false);
-        Services.AddFallbackServiceProvider(app.Services);
+        UseApp(app);
         data = await MetricsTestData.CreateAsync(app);
         SignInAs(AppRoles.Pimpinan);
         // UMK resolved three in November (two within target) and one in October; KLM none.

@@ -123,7 +123,7 @@ public sealed class UserAdministrationServiceTests : IAsyncLifetime
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            await userManager.SetLockoutEndDateAsync((await userManager.FindByIdAsync(id))!, DateTimeOffset.UtcNow.AddMinutes(15));
+            await userManager.SetLockoutEndDateAsync((await userManager.FindByIdAsync(id))!, app.Clock.GetUtcNow().AddMinutes(15));
         }
 
         Assert.True((await Users.ResetPasswordAsync(id, "sandi-baru-yang-panjang")).Succeeded);

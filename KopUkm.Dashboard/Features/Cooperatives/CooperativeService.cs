@@ -90,10 +90,11 @@ public sealed class CooperativeService(
             return null;
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         var cases = await db.Set<RegistrationCase>().AsNoTracking()
             .Where(rc => rc.CooperativeId == id)
             .OrderByDescending(rc => rc.SubmittedAtUtc)
-            .Select(rc => new CaseSummary(rc.Id, rc.Kind, rc.Stage, rc.SubmittedAtUtc, rc.StageDueAtUtc, rc.ClosedAtUtc, rc.AssignedUserName))
+            .Select(rc => new CaseSummary(rc.Id, rc.Kind, rc.Stage, rc.SubmittedAtUtc, rc.StageDueAtUtc, rc.StageDueAtUtc < now, rc.ClosedAtUtc, rc.AssignedUserName))
             .ToListAsync(ct);
         return new CooperativeDetail(CooperativeForm.From(cooperative), cooperative.Region!.Name, cooperative.NeedsSupervision, cooperative.SupervisionReasons, cases, options.Value.CanWork(user));
     }
@@ -267,7 +268,7 @@ public sealed record CooperativeRow(
     CaseStage? OpenCaseStage,
     bool OpenCaseOverdue);
 
-public sealed record CaseSummary(int Id, CaseKind Kind, CaseStage Stage, DateTime SubmittedAtUtc, DateTime? StageDueAtUtc, DateTime? ClosedAtUtc, string? AssignedUserName);
+public sealed record CaseSummary(int Id, CaseKind Kind, CaseStage Stage, DateTime SubmittedAtUtc, DateTime? StageDueAtUtc, bool IsOverdue, DateTime? ClosedAtUtc, string? AssignedUserName);
 
 public sealed record CooperativeDetail(CooperativeForm Data, string RegionName, bool NeedsSupervision, SupervisionReason SupervisionReasons, IReadOnlyList<CaseSummary> Cases, bool CanEdit);
 

@@ -17,7 +17,7 @@ public sealed class SocialCadencePanelTests : AppBunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestServices.CreateAsync(validateScopes: false);
-        Services.AddFallbackServiceProvider(app.Services);
+        UseApp(app);
         divisions = await app.DivisionIdsAsync();
         app.ActAs(AppRoles.StafTI, divisions["TI"], "staf-ti", divisionCode: "TI");
         SignInAs(AppRoles.StafTI, divisions["TI"]);

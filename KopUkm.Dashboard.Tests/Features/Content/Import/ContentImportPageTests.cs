@@ -15,7 +15,7 @@ public sealed class ContentImportPageTests(SitemapServer server) : AppBunitConte
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestServices.CreateAsync(validateScopes: false);
-        Services.AddFallbackServiceProvider(app.Services);
+        UseApp(app);
         divisions = await app.DivisionIdsAsync();
     }
 

@@ -14,13 +14,17 @@ public sealed class ContentLiveCheckServiceTests : IAsyncLifetime
     private TestSite site = default!;
     private TestServices app = default!;
     private int changingVersion;
+    private int stableHits;
     private int klm;
+
+    /// <summary>The "stable" page's update stamp moves on every request, as a CMS footer's does; only the stamp changes.</summary>
+    private DateTime StableStamp() => TestClock.Start.UtcDateTime.AddMinutes(Interlocked.Increment(ref stableHits));
 
     public async Task InitializeAsync()
     {
         site = await TestSite.StartAsync(web =>
         {
-            web.MapGet("/stabil", () => TestSite.Html($"<main>Persyaratan pendirian koperasi. Diperbarui {DateTime.UtcNow:dd/MM/yyyy HH:mm:ss}</main>"));
+            web.MapGet("/stabil", () => TestSite.Html($"<main>Persyaratan pendirian koperasi. Diperbarui {StableStamp():dd/MM/yyyy HH:mm:ss}</main>"));
             web.MapGet("/hilang", () => Results.NotFound());
             web.MapGet("/berubah", () => TestSite.Html($"<main>Jadwal pelatihan versi {changingVersion}</main>"));
         });
@@ -135,7 +139,7 @@ public sealed class ContentLiveCheckServiceTests : IAsyncLifetime
             db.Add(new ContentItem
             {
                 Title = "Draf", Url = site.Url("/berubah").AbsoluteUri, OwnerDivisionId = klm, Kind = ContentKind.WebsitePage,
-                Channel = ContentChannel.Website, State = ContentState.Draf, CreatedAtUtc = DateTime.UtcNow, StateChangedAtUtc = DateTime.UtcNow,
+                Channel = ContentChannel.Website, State = ContentState.Draf, CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime, StateChangedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
             });
             await db.SaveChangesAsync();
         }

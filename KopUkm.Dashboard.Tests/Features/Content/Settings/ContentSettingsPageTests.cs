@@ -17,7 +17,7 @@ public sealed class ContentSettingsPageTests : AppBunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestServices.CreateAsync(validateScopes: false);
-        Services.AddFallbackServiceProvider(app.Services);
+        UseApp(app);
         divisions = await app.DivisionIdsAsync();
         app.ActAs(AppRoles.Administrator, divisions["TI"], "admin");
         SignInAs(AppRoles.Administrator, divisions["TI"]);
