@@ -1,7 +1,5 @@
 using KopUkm.Dashboard;
-using KopUkm.Dashboard.Cli;
-using KopUkm.Dashboard.Data;
-using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Host;
 
 var isCommand = OperatorCommands.IsCommand(args);
 // Operator commands take their own arguments; the host reads its settings from appsettings and the environment.

@@ -1,10 +1,10 @@
-using KopUkm.Dashboard.Cli;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Backups;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Host;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
@@ -64,7 +64,7 @@ public sealed class OperatorCommandsTests : IDisposable
         var second = await RunAsync("seed-demo");
 
         Assert.Equal((0, 0), (first.Exit, second.Exit));
-        Assert.Contains($"{KopUkm.Dashboard.Data.Seeding.DemoUsers.All.Count} akun demo baru", first.Out, StringComparison.Ordinal);
+        Assert.Contains($"{KopUkm.Dashboard.Features.Account.Demo.DemoUsers.All.Count} akun demo baru", first.Out, StringComparison.Ordinal);
         Assert.Contains("3909 koperasi demo dan 200 kasus", first.Out, StringComparison.Ordinal);
         Assert.Contains("0 akun demo baru", second.Out, StringComparison.Ordinal);
         Assert.Contains("koperasi demo tidak ditambahkan", second.Out, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.ServiceCatalog;
+using KopUkm.Dashboard.Host;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,6 +8,7 @@ using KopUkm.Dashboard.Features.Cooperatives.Cases;
 using KopUkm.Dashboard.Features.Dashboard;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.Tickets;
+using KopUkm.Dashboard.Host.Demo;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,8 +56,8 @@ public sealed class ScaleDemoSeederTests(SeededScale scale) : IClassFixture<Seed
             (tiny.Tickets, tiny.Cooperatives, tiny.RegistrationCases, tiny.ContentItems, tiny.ItTasks),
             (await db.Set<Ticket>().CountAsync(), await db.Set<Cooperative>().CountAsync(), await db.Set<RegistrationCase>().CountAsync(),
                 await db.Set<ContentItem>().CountAsync(), await db.Set<ItTask>().CountAsync()));
-        Assert.Equal(scale.Seeded.TicketEvents, await db.Set<TicketEvent>().CountAsync());
-        Assert.True(scale.Seeded.TicketEvents > 2 * tiny.Tickets);
+        Assert.Equal(scale.Seeded["TicketEvents"], await db.Set<TicketEvent>().CountAsync());
+        Assert.True(scale.Seeded["TicketEvents"] > 2 * tiny.Tickets);
         Assert.True(await db.Set<ContentCheck>().AnyAsync());
         Assert.True(await db.Set<CaseDocument>().CountAsync() >= tiny.RegistrationCases);
         Assert.Empty(await db.Set<AuditEntry>().Where(a => BulkEntities.Contains(a.EntityType)).Select(a => a.EntityType).Distinct().ToListAsync());
@@ -130,7 +131,7 @@ public sealed class ScaleDemoSeederTests(SeededScale scale) : IClassFixture<Seed
         var fingerprint = await FingerprintAsync(App);
         Assert.Equal(fingerprint, await FingerprintAsync(same));
         Assert.NotEqual(fingerprint, await FingerprintAsync(other));
-        Assert.Equal((0, 0, 0, 0, 0), (again.Tickets, again.Cooperatives, again.RegistrationCases, again.ContentItems, again.ItTasks));
+        Assert.Equal((0, 0, 0, 0, 0), (again["Tickets"], again["Cooperatives"], again["RegistrationCases"], again["ContentItems"], again["ItTasks"]));
     }
 
     /// <summary>What the data says, without the account ids (new for every database).</summary>

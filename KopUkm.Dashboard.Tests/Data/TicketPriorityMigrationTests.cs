@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.Tickets;
@@ -26,7 +27,7 @@ public sealed class TicketPriorityMigrationTests : IAsyncLifetime
     public async Task Existing_priorities_survive_the_move_from_names_to_numbers_and_back()
     {
         app.ActAs(AppRoles.Petugas, await TicketTestData.UmkAsync(app), "clerk", divisionCode: "UMK");
-        var all = Enum.GetValues<TicketPriority>();
+        var all = Enum.GetValues<WorkPriority>();
         foreach (var priority in all)
         {
             await TicketTestData.CreateNibRequestAsync(app, priority.ToString(), priority: priority);

@@ -1,5 +1,6 @@
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Content;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Tests.TestInfrastructure;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.Playwright;
 

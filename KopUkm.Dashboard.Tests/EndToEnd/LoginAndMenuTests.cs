@@ -1,5 +1,7 @@
+using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

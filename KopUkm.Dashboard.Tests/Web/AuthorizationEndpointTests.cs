@@ -1,5 +1,6 @@
 using System.Net;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 
 namespace KopUkm.Dashboard.Tests.Web;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Content.Import;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 

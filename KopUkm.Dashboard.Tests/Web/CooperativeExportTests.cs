@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Tests.TestInfrastructure;

@@ -35,7 +35,6 @@ public static class JobsSetup
             server.WorkerCount = options.WorkerCount;
             server.ServerName = $"kopukm:{Environment.MachineName}:{Environment.ProcessId}";
         });
-        RecurringJobs.AddJobServices(services);
         return services;
     }
 

@@ -39,7 +39,7 @@ internal static class BenchmarkProgram
         {
             Console.WriteLine($"== {scale.Name}: seeding");
             var data = await ScaleData.CreateAsync(scale, options.Seed);
-            Console.WriteLine($"   {data.Seeded.Tickets:N0} tickets, {data.Seeded.TicketEvents:N0} events in {data.Seeded.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"   {data.Seeded["Tickets"]:N0} tickets, {data.Seeded["TicketEvents"]:N0} events in {data.Seeded.Elapsed.TotalSeconds:0.0} s");
             var scaleResults = new ScaleResults(data);
             try
             {

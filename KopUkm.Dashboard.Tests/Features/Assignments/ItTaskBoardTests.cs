@@ -1,4 +1,5 @@
 using Bunit;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Assignments;
 using KopUkm.Dashboard.Features.Assignments.Pages;
 using KopUkm.Dashboard.Features.Organization;
@@ -108,7 +109,7 @@ public sealed class ItTaskBoardTests : AppBunitContext, IAsyncLifetime
         var (result, id) = await Tasks.CreateAsync(new ItTaskForm
         {
             Title = title,
-            Priority = TicketPriority.Normal,
+            Priority = WorkPriority.Normal,
             DueDate = new DateOnly(2026, 12, 1),
             EstimateHours = 2,
             RequestingDivisionId = umk,

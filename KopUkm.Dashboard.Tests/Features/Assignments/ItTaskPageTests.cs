@@ -1,4 +1,5 @@
 using Bunit;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Assignments;
 using KopUkm.Dashboard.Features.Assignments.Pages;
 using KopUkm.Dashboard.Features.Organization;
@@ -100,7 +101,7 @@ public sealed class ItTaskPageTests : AppBunitContext, IAsyncLifetime
     private static ItTaskForm Form() => new()
     {
         Title = "Pasang printer jaringan",
-        Priority = TicketPriority.Normal,
+        Priority = WorkPriority.Normal,
         DueDate = new DateOnly(2026, 12, 1),
         EstimateHours = 2,
         RequestingDivisionId = 0,

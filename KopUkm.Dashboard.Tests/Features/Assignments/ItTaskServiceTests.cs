@@ -39,7 +39,7 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
 
     private void ActAsHead(int division, string code) => app.User.Current = FakeCurrentUser.As(AppRoles.KepalaBidang, division, "head-" + code, "Kepala " + code, code);
 
-    private ItTaskForm Form(string title = "Perbarui halaman persyaratan NIB", int? division = null, decimal hours = 3, DateOnly? due = null, TicketPriority priority = TicketPriority.Normal) => new()
+    private ItTaskForm Form(string title = "Perbarui halaman persyaratan NIB", int? division = null, decimal hours = 3, DateOnly? due = null, WorkPriority priority = WorkPriority.Normal) => new()
     {
         Title = title,
         Description = "Sesuaikan dengan OSS RBA.",
@@ -174,7 +174,7 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
         app.ActAs(AppRoles.Petugas, umk, "petugas");
         await Assert.ThrowsAsync<AccessDeniedException>(() => Tasks.ListAsync(new PageRequest(0, 25), new ItTaskFilter()));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Tasks.GetAsync(first.Task.Id));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Tasks.ListForSourceAsync(ItTaskSourceKind.Ticket, 1));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Tasks.ListForSourceAsync(WorkItemKind.Ticket, 1));
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
     public async Task A_stale_edit_or_move_is_a_conflict_and_the_first_save_stands()
     {
         var view = await CreateAsync();
-        var first = Form("Judul dari editor pertama", priority: TicketPriority.Tinggi);
+        var first = Form("Judul dari editor pertama", priority: WorkPriority.Tinggi);
         var second = Form("Judul dari editor kedua");
 
         Assert.True((await Tasks.UpdateAsync(view.Task.Id, view.Task.Version, first)).Succeeded);
@@ -250,14 +250,14 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
         Assert.True((await Tasks.MoveAsync(view.Task.Id, view.Task.Version, ItTaskStatus.Menunggu, "x")).IsConflict);
 
         var now = (await Tasks.GetAsync(view.Task.Id))!;
-        Assert.Equal(("Judul dari editor pertama", TicketPriority.Tinggi, ItTaskStatus.Baru), (now.Task.Title, now.Task.Priority, now.Task.Status));
+        Assert.Equal(("Judul dari editor pertama", WorkPriority.Tinggi, ItTaskStatus.Baru), (now.Task.Title, now.Task.Priority, now.Task.Status));
     }
 
     [Fact]
     public async Task Edits_of_due_date_priority_and_estimate_enter_the_history_from_and_to()
     {
         var view = await CreateAsync(Form(hours: 3, due: new DateOnly(2026, 11, 30)));
-        var form = Form(hours: 4.5m, due: new DateOnly(2026, 12, 4), priority: TicketPriority.Mendesak);
+        var form = Form(hours: 4.5m, due: new DateOnly(2026, 12, 4), priority: WorkPriority.Mendesak);
         form.Title = "Judul baru";
 
         Assert.True((await Tasks.UpdateAsync(view.Task.Id, view.Task.Version, form)).Succeeded);
@@ -296,18 +296,18 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
         var ticketId = await CreateTicketAsync();
         ActAsItStaff();
         var form = Form("Perbaiki akses OSS pemohon");
-        form.SourceKind = ItTaskSourceKind.Ticket;
+        form.SourceKind = WorkItemKind.Ticket;
         form.SourceId = ticketId;
 
         var view = await CreateAsync(form);
         await CreateAsync(Form("Tugas lain tanpa sumber"));
 
-        Assert.Equal(ItTaskSourceKind.Ticket, view.Source!.Kind);
+        Assert.Equal(WorkItemKind.Ticket, view.Source!.Kind);
         Assert.Equal($"/layanan/{ticketId}", view.Source.Link);
         Assert.StartsWith("UMKM-2026-", view.Source.Label, StringComparison.Ordinal);
         Assert.Contains("Siti Rahmah", view.Source.Label, StringComparison.Ordinal);
-        Assert.Equal([view.Task.Id], (await Tasks.ListForSourceAsync(ItTaskSourceKind.Ticket, ticketId)).Select(t => t.Id));
-        Assert.Empty(await Tasks.ListForSourceAsync(ItTaskSourceKind.CooperativeCase, ticketId));
+        Assert.Equal([view.Task.Id], (await Tasks.ListForSourceAsync(WorkItemKind.Ticket, ticketId)).Select(t => t.Id));
+        Assert.Empty(await Tasks.ListForSourceAsync(WorkItemKind.CooperativeCase, ticketId));
 
         form.SourceId = ticketId + 1000;
         var (missing, _) = await Tasks.CreateAsync(form);
@@ -333,23 +333,23 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
 
         ActAsItStaff();
         var missing = Form("Halaman yang tidak ada");
-        missing.SourceKind = ItTaskSourceKind.ContentItem;
+        missing.SourceKind = WorkItemKind.ContentItem;
         missing.SourceId = pageId + 100;
         Assert.Equal("ItTasks.SourceNotFound", (await Tasks.CreateAsync(missing)).Result.Errors.Single().MessageKey);
         var content = Form("Perbarui banner halaman depan");
-        content.SourceKind = ItTaskSourceKind.ContentItem;
+        content.SourceKind = WorkItemKind.ContentItem;
         content.SourceId = pageId;
         var fromCase = Form("Pindai dokumen akta");
-        fromCase.SourceKind = ItTaskSourceKind.CooperativeCase;
+        fromCase.SourceKind = WorkItemKind.CooperativeCase;
         fromCase.SourceId = caseId;
 
         var contentView = await CreateAsync(content);
         var caseView = await CreateAsync(fromCase);
 
-        Assert.Equal(new ItTaskSource(ItTaskSourceKind.ContentItem, pageId, "Persyaratan NIB", $"/konten/{pageId}"), contentView.Source);
+        Assert.Equal(new WorkItemReference(WorkItemKind.ContentItem, pageId, "Persyaratan NIB", $"/konten/{pageId}"), contentView.Source);
         Assert.Equal($"/koperasi/kasus/{caseId}", caseView.Source!.Link);
         Assert.Equal($"#{caseId} · Koperasi Produsen Kopi Kerinci", caseView.Source.Label);
-        Assert.Equal([caseView.Task.Id], (await Tasks.ListForSourceAsync(ItTaskSourceKind.CooperativeCase, caseId)).Select(t => t.Id));
+        Assert.Equal([caseView.Task.Id], (await Tasks.ListForSourceAsync(WorkItemKind.CooperativeCase, caseId)).Select(t => t.Id));
         var card = (await Tasks.ListAsync(new PageRequest(0, 25), new ItTaskFilter())).Items.Single(t => t.Id == contentView.Task.Id);
         Assert.Equal($"/konten/{pageId}", card.Source!.Link);
     }
@@ -384,7 +384,7 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
     [Fact]
     public async Task Filters_narrow_the_board_by_assignee_division_priority_and_search()
     {
-        await AssignAsync(await CreateAsync(Form("Cadangkan server website", division: klm, priority: TicketPriority.Mendesak)), rizky);
+        await AssignAsync(await CreateAsync(Form("Cadangkan server website", division: klm, priority: WorkPriority.Mendesak)), rizky);
         await CreateAsync(Form("Pasang printer jaringan", division: umk));
         var coded = await CreateAsync(Form("Perbaiki formulir pengaduan", division: umk));
 
@@ -392,7 +392,7 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
         Assert.Equal(1, Count(await Tasks.BoardAsync(new ItTaskFilter(AssigneeId: rizky))));
         Assert.Equal(2, Count(await Tasks.BoardAsync(new ItTaskFilter(Unassigned: true))));
         Assert.Equal(2, Count(await Tasks.BoardAsync(new ItTaskFilter(DivisionId: umk))));
-        Assert.Equal(1, Count(await Tasks.BoardAsync(new ItTaskFilter(Priority: TicketPriority.Mendesak))));
+        Assert.Equal(1, Count(await Tasks.BoardAsync(new ItTaskFilter(Priority: WorkPriority.Mendesak))));
         Assert.Equal(1, Count(await Tasks.BoardAsync(new ItTaskFilter(Search: "printer"))));
         Assert.Equal(1, Count(await Tasks.BoardAsync(new ItTaskFilter(Search: coded.Task.Code.ToLowerInvariant()))));
     }

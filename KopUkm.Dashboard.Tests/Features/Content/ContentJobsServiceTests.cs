@@ -2,6 +2,7 @@ using Hangfire;
 using KopUkm.Dashboard.Features.Content;
 using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Host;
 using KopUkm.Dashboard.Jobs;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.Extensions.Configuration;

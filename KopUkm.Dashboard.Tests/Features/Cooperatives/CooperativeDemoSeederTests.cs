@@ -1,5 +1,6 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Cooperatives.Cases;

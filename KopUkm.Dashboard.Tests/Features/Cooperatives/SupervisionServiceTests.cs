@@ -5,6 +5,7 @@ using Hangfire.InMemory;
 using Hangfire.Storage;
 using KopUkm.Dashboard.Data.Auditing;
 using KopUkm.Dashboard.Features.Cooperatives;
+using KopUkm.Dashboard.Host;
 using KopUkm.Dashboard.Jobs;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;

@@ -28,9 +28,9 @@ public sealed class TicketAutoAssignTests : IAsyncLifetime
         var ahmad = await CreateOfficerAsync("ahmad@umk.test", "Ahmad");
         var budi = await CreateOfficerAsync("budi@umk.test", "Budi");
 
-        var first = await CreateAsync(TicketPriority.Mendesak);
-        var second = await CreateAsync(TicketPriority.Normal);
-        var third = await CreateAsync(TicketPriority.Normal);
+        var first = await CreateAsync(WorkPriority.Mendesak);
+        var second = await CreateAsync(WorkPriority.Normal);
+        var third = await CreateAsync(WorkPriority.Normal);
 
         // Ahmad (alphabetically first on a tie) takes the urgent one (load 4); Budi then takes the next two (2, then 4).
         Assert.Equal(ahmad, first.AssignedUserId);
@@ -70,13 +70,13 @@ public sealed class TicketAutoAssignTests : IAsyncLifetime
     [Fact]
     public async Task Without_officers_a_new_ticket_waits_unassigned()
     {
-        var ticket = await CreateAsync(TicketPriority.Normal);
+        var ticket = await CreateAsync(WorkPriority.Normal);
 
         Assert.Null(ticket.AssignedUserId);
         Assert.Equal(TicketStatus.Baru, ticket.Status);
     }
 
-    private async Task<Ticket> CreateAsync(TicketPriority priority)
+    private async Task<Ticket> CreateAsync(WorkPriority priority)
     {
         var service = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
         var tickets = app.Get<TicketService>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
@@ -97,8 +98,8 @@ public sealed partial class TicketDemoSeederTests(SeededDemoTickets demo) : ICla
         Assert.Equal([TicketChannel.DatangLangsung, TicketChannel.WhatsApp], byChannel.Take(2).Order());
         Assert.Equal(["Jambi", "Muaro Jambi"], byRegion.Take(2));
         Assert.Equal(SmeSize.Mikro, Ranked(tickets, t => t.Size)[0]);
-        Assert.Equal(TicketPriority.Normal, Ranked(tickets, t => t.Priority)[0]);
-        Assert.InRange(Share(tickets, t => t.Priority == TicketPriority.Normal), 0.65, 0.85);
+        Assert.Equal(WorkPriority.Normal, Ranked(tickets, t => t.Priority)[0]);
+        Assert.InRange(Share(tickets, t => t.Priority == WorkPriority.Normal), 0.65, 0.85);
     }
 
     [Fact]

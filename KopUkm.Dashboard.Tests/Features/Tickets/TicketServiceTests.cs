@@ -38,7 +38,7 @@ public sealed class TicketServiceTests : IAsyncLifetime
 
     private void ActAsHead() => app.ActAs(AppRoles.KepalaBidang, umk, "head-umk", divisionCode: "UMK");
 
-    private TicketIntakeForm Form(string applicant = "Siti Rahmah", TicketPriority priority = TicketPriority.Normal) => new()
+    private TicketIntakeForm Form(string applicant = "Siti Rahmah", WorkPriority priority = WorkPriority.Normal) => new()
     {
         ApplicantName = applicant,
         BusinessName = "Keripik Pisang Bu Siti",
@@ -216,11 +216,11 @@ public sealed class TicketServiceTests : IAsyncLifetime
     public async Task The_least_loaded_officer_is_suggested_with_open_tickets_weighted_by_priority()
     {
         ActAsHead();
-        var urgent = await CreateAsync(Form("Satu", TicketPriority.Mendesak));
+        var urgent = await CreateAsync(Form("Satu", WorkPriority.Mendesak));
         await Tickets.AssignAsync(urgent.Ticket.Id, urgent.Ticket.Version, officerA, null);
-        var low1 = await CreateAsync(Form("Dua", TicketPriority.Rendah));
+        var low1 = await CreateAsync(Form("Dua", WorkPriority.Rendah));
         await Tickets.AssignAsync(low1.Ticket.Id, low1.Ticket.Version, officerB, null);
-        var low2 = await CreateAsync(Form("Tiga", TicketPriority.Rendah));
+        var low2 = await CreateAsync(Form("Tiga", WorkPriority.Rendah));
         await Tickets.AssignAsync(low2.Ticket.Id, low2.Ticket.Version, officerB, null);
         var next = await CreateAsync(Form("Empat"));
 
@@ -288,7 +288,7 @@ public sealed class TicketServiceTests : IAsyncLifetime
         await using (var scope = app.Services.CreateAsyncScope())
         {
             // A head who also holds the officer role is one person in the list, as head.
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KopUkm.Dashboard.Features.Account.ApplicationUser>>();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KopUkm.Dashboard.Data.ApplicationUser>>();
             await users.AddToRoleAsync((await users.FindByIdAsync(head))!, AppRoles.Petugas);
         }
 
@@ -305,7 +305,7 @@ public sealed class TicketServiceTests : IAsyncLifetime
     public async Task Sorting_by_priority_follows_urgency_not_the_alphabet()
     {
         // Alphabetically Mendesak < Normal < Rendah < Tinggi; by urgency Rendah < Normal < Tinggi < Mendesak.
-        foreach (var priority in new[] { TicketPriority.Normal, TicketPriority.Mendesak, TicketPriority.Rendah, TicketPriority.Tinggi })
+        foreach (var priority in new[] { WorkPriority.Normal, WorkPriority.Mendesak, WorkPriority.Rendah, WorkPriority.Tinggi })
         {
             await CreateAsync(Form(priority.ToString(), priority));
         }

@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;
@@ -13,7 +14,7 @@ internal static class TicketTestData
 
     /// <summary>Records an NIB request as the current (fake) user and returns its id; fails the test if refused.</summary>
     public static async Task<int> CreateNibRequestAsync(
-        TestServices app, string applicant, string business = "", TicketPriority priority = TicketPriority.Normal)
+        TestServices app, string applicant, string business = "", WorkPriority priority = WorkPriority.Normal)
     {
         var service = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
         var (result, id) = await app.Get<TicketService>().CreateAsync(new TicketIntakeForm

@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;

@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,7 +10,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
         builder.Property(u => u.FullName).HasMaxLength(200);
-        builder.HasOne(u => u.Division).WithMany().HasForeignKey(u => u.DivisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Division>().WithMany().HasForeignKey(u => u.DivisionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.DivisionId, u.IsActive });
     }
 }

@@ -13,6 +13,7 @@ public static class IdentitySetup
     public static IServiceCollection AddAppIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AuthOptions>(configuration.GetSection("Auth"));
+        services.AddScoped<ProfileService>();
         var revalidation = configuration.GetSection("Auth").Get<AuthOptions>()?.SessionRevalidationInterval ?? new AuthOptions().SessionRevalidationInterval;
 
         services.AddCascadingAuthenticationState();

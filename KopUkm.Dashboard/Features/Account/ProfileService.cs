@@ -21,7 +21,7 @@ public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory, IC
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var profile = await db.Users.AsNoTracking()
             .Where(u => u.Id == user.UserId)
-            .Select(u => new MyProfile(u.FullName, u.Email ?? "", u.Division!.Code, u.Division.Name, "", u.PrefersDarkMode, u.PhoneNumber))
+            .Join(db.Set<Division>(), u => u.DivisionId, d => d.Id, (u, d) => new MyProfile(u.FullName, u.Email ?? "", d.Code, d.Name, "", u.PrefersDarkMode, u.PhoneNumber))
             .FirstOrDefaultAsync(ct);
         return profile is null ? null : profile with { Role = user.Roles.FirstOrDefault() ?? "" };
     }

@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Tickets;
@@ -20,7 +21,7 @@ public sealed class ItTask : IVersioned
     public string Description { get; set; } = "";
 
     /// <summary>Stored as its number (unlike ticket priority) so columns can sort by urgency in SQL.</summary>
-    public TicketPriority Priority { get; set; } = TicketPriority.Normal;
+    public WorkPriority Priority { get; set; } = WorkPriority.Normal;
 
     public ItTaskStatus Status { get; set; } = ItTaskStatus.Baru;
 
@@ -44,7 +45,7 @@ public sealed class ItTask : IVersioned
     /// What the task was raised from. Kind and id only, without a foreign key: content items live in another
     /// feature that may be absent or migrated separately, and a source may be removed while the task stays.
     /// </summary>
-    public ItTaskSourceKind SourceKind { get; set; } = ItTaskSourceKind.None;
+    public WorkItemKind SourceKind { get; set; } = WorkItemKind.None;
 
     public long? SourceId { get; set; }
 
@@ -70,10 +71,3 @@ public enum ItTaskStatus
     Selesai = 4,
 }
 
-public enum ItTaskSourceKind
-{
-    None = 0,
-    Ticket = 1,
-    ContentItem = 2,
-    CooperativeCase = 3,
-}

@@ -1,13 +1,13 @@
 using System.Diagnostics;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Assignments.Demo;
 using KopUkm.Dashboard.Features.Calendar;
-using KopUkm.Dashboard.Features.Cooperatives.Cases;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
-using KopUkm.Dashboard.Features.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +24,30 @@ public sealed class ItTaskDemoSeeder(
     UserManager<ApplicationUser> userManager,
     WorkingCalendarProvider calendars,
     TimeProvider clock,
-    ILogger<ItTaskDemoSeeder> logger)
+    IEnumerable<IWorkItemSource> workItemSources,
+    ILogger<ItTaskDemoSeeder> logger) : IDemoSeeder, IScaleSeeder
 {
+    /// <remarks>Last: some demo tasks link to the demo tickets and registration cases.</remarks>
+    int IDemoSeeder.Order => 40;
+
+    string IDemoSeeder.Switch => "Demo:SeedItTasks";
+
+    int IScaleSeeder.Order => 40;
+
+    async Task<DemoSeedReport> IDemoSeeder.SeedDemoAsync(int? seed, CancellationToken ct)
+    {
+        var seeded = await SeedAsync(seed ?? DefaultSeed, ct);
+        return seeded.Tasks == 0
+            ? new("Cli.DemoItTasksExist")
+            : new("Cli.DemoItTasksSeeded", seeded.Tasks, seeded.Events, seeded.StaffCreated, seeded.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.CurrentCulture));
+    }
+
+    async Task<IReadOnlyDictionary<string, int>> IScaleSeeder.SeedScaleAsync(DemoScale scale, int seed, IProgress<DemoSeedProgress>? progress, CancellationToken ct)
+    {
+        var seeded = await SeedScaleAsync(scale, seed, progress, ct);
+        return new Dictionary<string, int> { ["ItTasks"] = seeded.Tasks, ["Accounts"] = seeded.StaffCreated };
+    }
+
     public const int DefaultSeed = 2026;
 
     /// <summary>Seeds the demo tasks if there are none yet; otherwise adds nothing. Seed the demo accounts first.</summary>
@@ -69,9 +91,10 @@ public sealed class ItTaskDemoSeeder(
         var divisions = await DivisionsAsync(db, ct);
 
         // Recent tickets and cases are the ones an IT task would plausibly come from.
-        var tickets = await db.Set<Ticket>().AsNoTracking().OrderByDescending(t => t.Id).Take(600).Select(t => new { t.Id, t.DivisionId }).ToListAsync(ct);
-        var ticketIds = tickets.GroupBy(t => t.DivisionId).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(t => t.Id)]);
-        var caseIds = await db.Set<RegistrationCase>().AsNoTracking().OrderByDescending(c => c.Id).Take(100).Select(c => c.Id).ToListAsync(ct);
+        var tickets = await NewestAsync(WorkItemKind.Ticket, 600, ct);
+        var ticketIds = tickets.Where(t => t.DivisionId is not null).GroupBy(t => t.DivisionId!.Value)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(t => (int)t.Id)]);
+        var caseIds = (await NewestAsync(WorkItemKind.CooperativeCase, 100, ct)).Select(c => (int)c.Id).ToList();
         var calendar = await calendars.GetAsync(ct);
         var tasks = new DemoItTaskGenerator(new Random(seed), nowUtc, calendar, divisions, staff, ticketIds, caseIds, count, historyDays, recentShare).Generate();
 
@@ -178,6 +201,9 @@ public sealed class ItTaskDemoSeeder(
         return [.. divisions.Select(d => new DemoDivision(
             d.Id, d.Code, d.Name, heads.FirstOrDefault(h => h.DivisionId == d.Id) is { } head ? new DemoActor(head.Id, head.FullName) : null))];
     }
+
+    private async Task<IReadOnlyList<WorkItemOwner>> NewestAsync(WorkItemKind kind, int count, CancellationToken ct) =>
+        workItemSources.FirstOrDefault(s => s.Kind == kind) is { } source ? await source.NewestAsync(count, ct) : [];
 }
 
 /// <summary>What a demo seeding added (nothing when tasks existed) and how long it took.</summary>

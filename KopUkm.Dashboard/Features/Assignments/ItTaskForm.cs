@@ -14,7 +14,7 @@ public sealed class ItTaskForm
 
     public string Description { get; set; } = "";
 
-    public TicketPriority Priority { get; set; } = TicketPriority.Normal;
+    public WorkPriority Priority { get; set; } = WorkPriority.Normal;
 
     public DateOnly? DueDate { get; set; }
 
@@ -23,7 +23,7 @@ public sealed class ItTaskForm
     public int RequestingDivisionId { get; set; }
 
     /// <summary>What the task was raised from; set when creating only.</summary>
-    public ItTaskSourceKind SourceKind { get; set; } = ItTaskSourceKind.None;
+    public WorkItemKind SourceKind { get; set; } = WorkItemKind.None;
 
     public long? SourceId { get; set; }
 
@@ -65,7 +65,7 @@ public sealed class ItTaskForm
             errors.Add(new(nameof(Priority), "Validation.Required", []));
         }
 
-        if (SourceKind != ItTaskSourceKind.None && SourceId is not > 0)
+        if (SourceKind != WorkItemKind.None && SourceId is not > 0)
         {
             errors.Add(new(nameof(SourceId), "Validation.Required", []));
         }

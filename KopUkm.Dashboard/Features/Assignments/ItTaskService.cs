@@ -1,12 +1,10 @@
-using KopUkm.Dashboard.Features.Account;
 using System.Globalization;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
-using KopUkm.Dashboard.Features.Cooperatives.Cases;
+using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Notifications;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
-using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +19,7 @@ namespace KopUkm.Dashboard.Features.Assignments;
 public sealed class ItTaskService(
     IDbContextFactory<AppDbContext> dbFactory,
     AccessGuard guard,
-    TicketService tickets,
-    RegistrationCaseService cases,
+    IEnumerable<IWorkItemSource> workItemSources,
     NotificationService notifications,
     ChangeNotifier changes,
     TimeProvider clock)
@@ -58,7 +55,7 @@ public sealed class ItTaskService(
             errors.Add(new(nameof(form.RequestingDivisionId), "Validation.Required", []));
         }
 
-        if (form.SourceKind != ItTaskSourceKind.None && form.SourceId is > 0 && await DescribeSourceAsync(form.SourceKind, form.SourceId.Value, ct) is null)
+        if (form.SourceKind != WorkItemKind.None && form.SourceId is > 0 && await DescribeSourceAsync(form.SourceKind, form.SourceId.Value, ct) is null)
         {
             errors.Add(new(nameof(form.SourceId), "ItTasks.SourceNotFound", []));
         }
@@ -78,7 +75,7 @@ public sealed class ItTaskService(
             EstimateHours = form.EstimateHours!.Value,
             RequestingDivisionId = form.RequestingDivisionId,
             SourceKind = form.SourceKind,
-            SourceId = form.SourceKind == ItTaskSourceKind.None ? null : form.SourceId,
+            SourceId = form.SourceKind == WorkItemKind.None ? null : form.SourceId,
             CreatedById = user.UserId,
             CreatedByName = user.DisplayName,
             CreatedAtUtc = now,
@@ -110,7 +107,7 @@ public sealed class ItTaskService(
             .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new ItTaskEventView(e.Kind, e.FromValue, e.ToValue, e.Text, e.ByName, e.AtUtc))
             .ToListAsync(ct);
-        var source = task.SourceKind == ItTaskSourceKind.None || task.SourceId is null
+        var source = task.SourceKind == WorkItemKind.None || task.SourceId is null
             ? null
             : (await ResolveSourcesAsync([(task.SourceKind, task.SourceId.Value)], ct)).GetValueOrDefault((task.SourceKind, task.SourceId.Value));
         return new ItTaskView(
@@ -190,7 +187,7 @@ public sealed class ItTaskService(
     }
 
     /// <summary>The tasks raised from one ticket, content item or cooperative case that the user may see, newest first.</summary>
-    public async Task<IReadOnlyList<ItTaskCard>> ListForSourceAsync(ItTaskSourceKind kind, long sourceId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ItTaskCard>> ListForSourceAsync(WorkItemKind kind, long sourceId, CancellationToken ct = default)
     {
         var user = await guard.DemandAsync(Permissions.ViewItTasks);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -203,7 +200,7 @@ public sealed class ItTaskService(
     }
 
     /// <summary>The label and link of a source, or null when a ticket or case of that id does not exist.</summary>
-    public async Task<ItTaskSource?> DescribeSourceAsync(ItTaskSourceKind kind, long sourceId, CancellationToken ct = default)
+    public async Task<WorkItemReference?> DescribeSourceAsync(WorkItemKind kind, long sourceId, CancellationToken ct = default)
     {
         await guard.DemandAsync(Permissions.ViewItTasks);
         var found = await ResolveSourcesAsync([(kind, sourceId)], ct);
@@ -486,7 +483,7 @@ public sealed class ItTaskService(
     private async Task<List<ItTaskCard>> CardsAsync(List<CardRow> rows, UserContext user, DateOnly today, CancellationToken ct)
     {
         var sources = await ResolveSourcesAsync(
-            [.. rows.Where(r => r.SourceKind != ItTaskSourceKind.None && r.SourceId is not null).Select(r => (r.SourceKind, r.SourceId!.Value))], ct);
+            [.. rows.Where(r => r.SourceKind != WorkItemKind.None && r.SourceId is not null).Select(r => (r.SourceKind, r.SourceId!.Value))], ct);
         return [.. rows.Select(r => new ItTaskCard(
             r.Id, r.Code, r.Title, r.Priority, r.Status, r.DueDate, ItTaskRules.IsOverdue(r.DueDate, r.Status, today),
             r.AssigneeId, r.AssigneeName, r.EstimateHours, r.DivisionCode,
@@ -494,31 +491,26 @@ public sealed class ItTaskService(
             r.WaitingReason, r.CompletedAtUtc, r.Version, AllowedMoves(user, r.Status, r.AssigneeId)))];
     }
 
-    /// <summary>Labels and links of sources, in one query per kind; a ticket or case that no longer exists keeps a link without label.</summary>
-    private async Task<Dictionary<(ItTaskSourceKind, long), ItTaskSource>> ResolveSourcesAsync(IReadOnlyCollection<(ItTaskSourceKind Kind, long Id)> keys, CancellationToken ct)
+    /// <summary>
+    /// Labels and links of sources, in one query per kind, through the owning feature's <see cref="IWorkItemSource"/>;
+    /// an item that no longer exists keeps a link without label.
+    /// </summary>
+    private async Task<Dictionary<(WorkItemKind, long), WorkItemReference>> ResolveSourcesAsync(IReadOnlyCollection<(WorkItemKind Kind, long Id)> keys, CancellationToken ct)
     {
-        var result = new Dictionary<(ItTaskSourceKind, long), ItTaskSource>();
-        var ticketIds = keys.Where(k => k.Kind == ItTaskSourceKind.Ticket && k.Id is > 0 and <= int.MaxValue).Select(k => (int)k.Id).Distinct().ToList();
-        var caseIds = keys.Where(k => k.Kind == ItTaskSourceKind.CooperativeCase && k.Id is > 0 and <= int.MaxValue).Select(k => (int)k.Id).Distinct().ToList();
-        var ticketLabels = ticketIds.Count > 0 ? await tickets.DescribeAsync(ticketIds, ct) : new Dictionary<int, string>();
-        var caseLabels = caseIds.Count > 0 ? await cases.DescribeAsync(caseIds, ct) : new Dictionary<int, string>();
-        var contentIds = keys.Where(k => k.Kind == ItTaskSourceKind.ContentItem).Select(k => k.Id).Distinct().ToList();
-        var contentLabels = new Dictionary<long, string>();
-        if (contentIds.Count > 0)
+        var result = new Dictionary<(WorkItemKind, long), WorkItemReference>();
+        foreach (var source in workItemSources)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            contentLabels = await db.Set<Content.ContentItem>().AsNoTracking().Where(c => contentIds.Contains(c.Id))
-                .ToDictionaryAsync(c => c.Id, c => c.Title, ct);
-        }
-
-        foreach (var (kind, id) in keys.Distinct())
-        {
-            result[(kind, id)] = kind switch
+            var ids = keys.Where(k => k.Kind == source.Kind).Select(k => k.Id).Distinct().ToList();
+            if (ids.Count == 0)
             {
-                ItTaskSourceKind.Ticket => new(kind, id, ticketLabels.GetValueOrDefault((int)id), $"/layanan/{id}"),
-                ItTaskSourceKind.CooperativeCase => new(kind, id, caseLabels.TryGetValue((int)id, out var name) ? $"#{id} · {name}" : null, $"/koperasi/kasus/{id}"),
-                _ => new(kind, id, contentLabels.GetValueOrDefault(id), $"/konten/{id}"),
-            };
+                continue;
+            }
+
+            var labels = await source.DescribeAsync(ids, ct);
+            foreach (var id in ids)
+            {
+                result[(source.Kind, id)] = new(source.Kind, id, labels.GetValueOrDefault(id), source.LinkTo(id));
+            }
         }
 
         return result;
@@ -563,8 +555,8 @@ public sealed class ItTaskService(
     };
 
     private sealed record CardRow(
-        int Id, string Code, string Title, TicketPriority Priority, ItTaskStatus Status, DateOnly DueDate, string? AssigneeId, string? AssigneeName,
-        decimal EstimateHours, int DivisionId, string DivisionCode, ItTaskSourceKind SourceKind, long? SourceId, string? WaitingReason,
+        int Id, string Code, string Title, WorkPriority Priority, ItTaskStatus Status, DateOnly DueDate, string? AssigneeId, string? AssigneeName,
+        decimal EstimateHours, int DivisionId, string DivisionCode, WorkItemKind SourceKind, long? SourceId, string? WaitingReason,
         DateTime? CompletedAtUtc, long Version);
 }
 
@@ -573,7 +565,7 @@ public sealed record ItTaskFilter(
     string? AssigneeId = null,
     bool Unassigned = false,
     int? DivisionId = null,
-    TicketPriority? Priority = null,
+    WorkPriority? Priority = null,
     bool OverdueOnly = false,
     ItTaskStatus? Status = null,
     string? Search = null);
@@ -583,7 +575,7 @@ public sealed record ItTaskCard(
     int Id,
     string Code,
     string Title,
-    TicketPriority Priority,
+    WorkPriority Priority,
     ItTaskStatus Status,
     DateOnly DueDate,
     bool IsOverdue,
@@ -591,15 +583,13 @@ public sealed record ItTaskCard(
     string? AssigneeName,
     decimal EstimateHours,
     string DivisionCode,
-    ItTaskSource? Source,
+    WorkItemReference? Source,
     string? WaitingReason,
     DateTime? CompletedAtUtc,
     long Version,
     IReadOnlyList<ItTaskStatus> AllowedMoves);
 
 /// <param name="Label">The ticket's code (and applicant) or the case's cooperative; null for content items and missing records.</param>
-public sealed record ItTaskSource(ItTaskSourceKind Kind, long Id, string? Label, string Link);
-
 /// <param name="OlderCount">Selesai only: tasks finished before the board's window, counted but not loaded.</param>
 public sealed record ItTaskColumn(ItTaskStatus Status, IReadOnlyList<ItTaskCard> Cards, int TotalCount, int OlderCount);
 
@@ -612,7 +602,7 @@ public sealed record ItTaskEventView(ItTaskEventKind Kind, string? FromValue, st
 public sealed record ItTaskView(
     ItTask Task,
     string RequestingDivisionName,
-    ItTaskSource? Source,
+    WorkItemReference? Source,
     bool IsOverdue,
     IReadOnlyList<ItTaskEventView> History,
     IReadOnlyList<ItTaskStatus> AllowedMoves,

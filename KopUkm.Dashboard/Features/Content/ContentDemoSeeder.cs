@@ -23,8 +23,23 @@ public sealed class ContentDemoSeeder(
     IDbContextFactory<AppDbContext> dbFactory,
     ContentReviewAgeService reviewAge,
     TimeProvider clock,
-    ILogger<ContentDemoSeeder> logger)
+    ILogger<ContentDemoSeeder> logger) : IDemoSeeder, IScaleSeeder
 {
+    int IDemoSeeder.Order => 30;
+
+    string IDemoSeeder.Switch => "Demo:SeedContent";
+
+    int IScaleSeeder.Order => 30;
+
+    async Task<DemoSeedReport> IDemoSeeder.SeedDemoAsync(int? seed, CancellationToken ct)
+    {
+        var seeded = await SeedAsync(seed ?? DefaultSeed, ct);
+        return seeded == 0 ? new("Cli.DemoContentExists") : new("Cli.DemoContentSeeded", seeded);
+    }
+
+    async Task<IReadOnlyDictionary<string, int>> IScaleSeeder.SeedScaleAsync(DemoScale scale, int seed, IProgress<DemoSeedProgress>? progress, CancellationToken ct) =>
+        new Dictionary<string, int> { ["ContentItems"] = await SeedScaleAsync(scale, seed, progress, ct) };
+
     public const int DefaultSeed = 2026;
 
     /// <summary>The office site the demo inventory lives on; checks stay off until an administrator configures a real site.</summary>

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Host;
 using KopUkm.Dashboard.Jobs;
 
 namespace KopUkm.Dashboard.Features.Content;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Cooperatives.Cases;
 using KopUkm.Dashboard.Features.Cooperatives.Demo;
@@ -21,8 +22,30 @@ public sealed class CooperativeDemoSeeder(
     WorkingCalendarProvider calendars,
     SupervisionService supervision,
     TimeProvider clock,
-    ILogger<CooperativeDemoSeeder> logger)
+    ILogger<CooperativeDemoSeeder> logger) : IDemoSeeder, IScaleSeeder
 {
+    int IDemoSeeder.Order => 10;
+
+    string IDemoSeeder.Switch => "Demo:SeedCooperatives";
+
+    int IScaleSeeder.Order => 10;
+
+    async Task<DemoSeedReport> IDemoSeeder.SeedDemoAsync(int? seed, CancellationToken ct)
+    {
+        var seeded = await SeedAsync(seed ?? DefaultSeed, ct);
+        return seeded.Cooperatives == 0
+            ? new("Cli.DemoCooperativesExist")
+            : new("Cli.DemoCooperativesSeeded", seeded.Cooperatives, seeded.Cases, Seconds(seeded.Elapsed));
+    }
+
+    async Task<IReadOnlyDictionary<string, int>> IScaleSeeder.SeedScaleAsync(DemoScale scale, int seed, IProgress<DemoSeedProgress>? progress, CancellationToken ct)
+    {
+        var seeded = await SeedScaleAsync(scale, seed, progress, ct);
+        return new Dictionary<string, int> { ["Cooperatives"] = seeded.Cooperatives, ["RegistrationCases"] = seeded.Cases };
+    }
+
+    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.CurrentCulture);
+
     /// <summary>The seed the command and the start use, so every demo install shows the same register.</summary>
     public const int DefaultSeed = 1500;
 

@@ -80,13 +80,7 @@ public sealed class DashboardFeed : IDisposable
         var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync();
         var code = cooperatives.Value.WorkingDivisionCodes.FirstOrDefault() ?? "KLM";
-        var snapshot = await DashboardQueries.ComputeAsync(db, divisionId, code, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
-        foreach (var contributor in scope.ServiceProvider.GetServices<IDashboardContributor>())
-        {
-            snapshot = await contributor.AddAsync(db, snapshot, CancellationToken.None);
-        }
-
-        return snapshot;
+        return await DashboardQueries.ComputeAsync(db, divisionId, code, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
     }
 
     public void Dispose()
@@ -94,10 +88,4 @@ public sealed class DashboardFeed : IDisposable
         subscriptions.ForEach(s => s.Dispose());
         announce.Dispose();
     }
-}
-
-/// <summary>A feature that adds its figures to the dashboard snapshot (the IT task board does).</summary>
-public interface IDashboardContributor
-{
-    Task<DashboardSnapshot> AddAsync(AppDbContext db, DashboardSnapshot snapshot, CancellationToken ct);
 }

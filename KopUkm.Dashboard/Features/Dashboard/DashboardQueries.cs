@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Content;
 using KopUkm.Dashboard.Features.Cooperatives.Cases;
@@ -23,6 +24,13 @@ internal static class DashboardQueries
     public static readonly (int From, int? To)[] AgeBuckets = [(0, 2), (3, 7), (8, 14), (15, 30), (31, null)];
 
     public static async Task<DashboardSnapshot> ComputeAsync(AppDbContext db, int? divisionId, string registrationDivisionCode, DateTime now, CancellationToken ct)
+    {
+        var snapshot = await ComputeCitizenWorkAsync(db, divisionId, registrationDivisionCode, now, ct);
+        return await ItTaskFigures.AddAsync(db, snapshot, DateOnly.FromDateTime(WibTime.ToWib(now)), ct);
+    }
+
+    /// <summary>Tickets, registration cases and content: everything but the IT task figures.</summary>
+    private static async Task<DashboardSnapshot> ComputeCitizenWorkAsync(AppDbContext db, int? divisionId, string registrationDivisionCode, DateTime now, CancellationToken ct)
     {
         var divisions = await db.Set<Division>().AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Id)
             .Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
@@ -175,11 +183,11 @@ internal static class DashboardQueries
         return [.. items.OrderBy(i => i.Tier).ThenBy(i => i.DueAtUtc).ThenByDescending(i => i.PriorityRank).ThenBy(i => i.Source).Take(UrgentCount)];
     }
 
-    private static int PriorityRank(TicketPriority priority) => priority switch
+    private static int PriorityRank(WorkPriority priority) => priority switch
     {
-        TicketPriority.Mendesak => 3,
-        TicketPriority.Tinggi => 2,
-        TicketPriority.Normal => 1,
+        WorkPriority.Mendesak => 3,
+        WorkPriority.Tinggi => 2,
+        WorkPriority.Normal => 1,
         _ => 0,
     };
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KopUkm.Dashboard.Features.ServiceCatalog;
 
 /// <summary>The SME service catalogue: owner division and standard times, edited by administrators.</summary>
-public sealed class ServiceCatalogService(IDbContextFactory<AppDbContext> dbFactory, AccessGuard guard, Content.ContentService content)
+public sealed class ServiceCatalogService(IDbContextFactory<AppDbContext> dbFactory, AccessGuard guard, IEnumerable<IServiceStandardChangedHandler> standardChanged)
 {
     public async Task<IReadOnlyList<ServiceItem>> ListAsync(CancellationToken ct = default)
     {
@@ -89,8 +89,11 @@ public sealed class ServiceCatalogService(IDbContextFactory<AppDbContext> dbFact
         var standardAfter = Standard(service.FirstResponseWorkingDays, service.ResolutionWorkingDays);
         if (result.Succeeded && standardBefore is not null && standardBefore != standardAfter)
         {
-            // Pages that explain this service now promise the old standard: flag them at once, not at their review date.
-            await content.FlagServiceChangedAsync(service.Id, $"{Content.StaleReason.ServiceChanged}: {service.Code} {standardBefore} → {standardAfter}", ct);
+            var change = new ServiceStandardChange(service.Id, service.Code, standardBefore, standardAfter);
+            foreach (var handler in standardChanged)
+            {
+                await handler.HandleAsync(change, ct);
+            }
         }
 
         return result;

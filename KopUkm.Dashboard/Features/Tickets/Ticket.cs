@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.ServiceCatalog;
@@ -40,7 +41,7 @@ public sealed class Ticket : IVersioned
     /// <summary>Tracking number of a complaint that came through SP4N-LAPOR!.</summary>
     public string? LaporTrackingNumber { get; set; }
 
-    public TicketPriority Priority { get; set; } = TicketPriority.Normal;
+    public WorkPriority Priority { get; set; } = WorkPriority.Normal;
 
     public required string Description { get; set; }
 
@@ -119,14 +120,6 @@ public enum TicketChannel
     Email = 5,
     MediaSosial = 6,
     Lapor = 7,
-}
-
-public enum TicketPriority
-{
-    Rendah = 1,
-    Normal = 2,
-    Tinggi = 3,
-    Mendesak = 4,
 }
 
 /// <summary>PP 7/2021 size classes by business capital.</summary>

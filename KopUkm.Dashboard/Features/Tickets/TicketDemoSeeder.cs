@@ -3,6 +3,7 @@ using System.Globalization;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
@@ -28,8 +29,31 @@ public sealed class TicketDemoSeeder(
     TicketSlaProjector sla,
     IOptions<TicketOptions> options,
     TimeProvider clock,
-    ILogger<TicketDemoSeeder> logger)
+    ILogger<TicketDemoSeeder> logger) : IDemoSeeder, IScaleSeeder
 {
+    int IDemoSeeder.Order => 20;
+
+    string IDemoSeeder.Switch => "Demo:SeedTickets";
+
+    int IScaleSeeder.Order => 20;
+
+    async Task<DemoSeedReport> IDemoSeeder.SeedDemoAsync(int? seed, CancellationToken ct)
+    {
+        var seeded = await SeedAsync(seed ?? DefaultSeed, ct);
+        return seeded.Tickets == 0
+            ? new("Cli.DemoTicketsExist")
+            : new("Cli.DemoTicketsSeeded", seeded.Tickets, seeded.Events, seeded.Handoffs, seeded.OfficersCreated, seeded.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture));
+    }
+
+    async Task<IReadOnlyDictionary<string, int>> IScaleSeeder.SeedScaleAsync(DemoScale scale, int seed, IProgress<DemoSeedProgress>? progress, CancellationToken ct)
+    {
+        var seeded = await SeedScaleAsync(scale, seed, progress, ct);
+        return new Dictionary<string, int>
+        {
+            ["Tickets"] = seeded.Tickets, ["TicketEvents"] = seeded.Events, ["Handoffs"] = seeded.Handoffs, ["Accounts"] = seeded.OfficersCreated,
+        };
+    }
+
     /// <summary>The seed the command and the start use, so every demo install shows the same tickets.</summary>
     public const int DefaultSeed = 2026;
 

@@ -25,7 +25,7 @@ public sealed class TicketIntakeForm
 
     public string LaporTrackingNumber { get; set; } = "";
 
-    public TicketPriority Priority { get; set; } = TicketPriority.Normal;
+    public WorkPriority Priority { get; set; } = WorkPriority.Normal;
 
     public string Description { get; set; } = "";
 

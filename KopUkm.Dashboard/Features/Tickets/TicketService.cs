@@ -26,12 +26,12 @@ public sealed class TicketService(
     ChangeNotifier changes,
     TimeProvider clock)
 {
-    private static readonly Dictionary<TicketPriority, int> PriorityWeight = new()
+    private static readonly Dictionary<WorkPriority, int> PriorityWeight = new()
     {
-        [TicketPriority.Rendah] = 1,
-        [TicketPriority.Normal] = 2,
-        [TicketPriority.Tinggi] = 3,
-        [TicketPriority.Mendesak] = 4,
+        [WorkPriority.Rendah] = 1,
+        [WorkPriority.Normal] = 2,
+        [WorkPriority.Tinggi] = 3,
+        [WorkPriority.Mendesak] = 4,
     };
 
     /// <summary>Records a new ticket, routes it to its service's owner division and, where enabled, assigns it.</summary>
@@ -167,27 +167,6 @@ public sealed class TicketService(
             canWork && TicketWorkflow.IsOpen(ticket.Status),
             TicketAccess.CanAssign(user, ticket.DivisionId) && TicketWorkflow.IsOpen(ticket.Status),
             snapshot);
-    }
-
-    /// <summary>
-    /// A short label for each of the given tickets that exists, for links from other features (an IT task raised
-    /// from a ticket): the code, followed by the applicant's name where the user may see the ticket.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<int, string>> DescribeAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        var user = await guard.DemandAsync(Permissions.ViewTickets);
-        if (ids.Count == 0)
-        {
-            return new Dictionary<int, string>();
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Set<Ticket>().AsNoTracking()
-            .Where(t => ids.Contains(t.Id))
-            .Select(t => new { t.Id, t.Code, t.ApplicantName, t.DivisionId })
-            .ToListAsync(ct);
-        return rows.ToDictionary(t => t.Id, t => TicketAccess.CanSee(user, t.DivisionId) ? $"{t.Code} · {t.ApplicantName}" : t.Code);
     }
 
     /// <summary>Changes status along the workflow; waiting, resolving and reopening need a text.</summary>
@@ -681,7 +660,7 @@ public sealed record TicketRow(
     string ServiceName,
     string DivisionCode,
     TicketChannel Channel,
-    TicketPriority Priority,
+    WorkPriority Priority,
     TicketStatus Status,
     string? AssignedUserName,
     DateTime CreatedAtUtc,

@@ -1,7 +1,9 @@
 using KopUkm.Dashboard;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Host.Demo;
 
 namespace KopUkm.Benchmarks.Harness;
 

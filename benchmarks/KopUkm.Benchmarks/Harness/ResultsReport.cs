@@ -39,8 +39,8 @@ internal static class ResultsReport
         foreach (var scale in scales)
         {
             var d = results[scale].Data;
-            data.Row(scale.Name, Number(d.Seeded.Tickets), Number(d.Seeded.TicketEvents), Number(d.Seeded.Cooperatives), Number(d.Seeded.RegistrationCases),
-                Number(d.Seeded.ContentItems), Number(d.Seeded.ItTasks), Number(d.DatabaseBytes / 1024.0 / 1024.0, "0") + " MiB",
+            data.Row(scale.Name, Number(d.Seeded["Tickets"]), Number(d.Seeded["TicketEvents"]), Number(d.Seeded["Cooperatives"]), Number(d.Seeded["RegistrationCases"]),
+                Number(d.Seeded["ContentItems"]), Number(d.Seeded["ItTasks"]), Number(d.DatabaseBytes / 1024.0 / 1024.0, "0") + " MiB",
                 Number(d.Seeded.Elapsed.TotalSeconds, "0.0") + " s");
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Host.Demo;
 using Microsoft.Data.Sqlite;
 
 namespace KopUkm.Benchmarks.Harness;

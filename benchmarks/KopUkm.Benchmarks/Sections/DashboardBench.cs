@@ -37,7 +37,6 @@ internal static class DashboardBench
         }
 
         var connection = DatabaseSetup.SqliteConnectionString(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), app.Get<DataPaths>());
-        var contributors = app.Services.GetServices<IDashboardContributor>().ToList();
         var dashboard = app.Get<DashboardService>();
         var results = new List<DashboardResult>();
         foreach (var (label, scope) in new (string, int?)[] { ("whole office", null), ("one division", busiest) })
@@ -48,13 +47,7 @@ internal static class DashboardBench
             async Task<DashboardSnapshot> ComputeAsync()
             {
                 await using var db = await factory.CreateDbContextAsync();
-                var snapshot = await DashboardQueries.ComputeAsync(db, scope, registrationCode, now, CancellationToken.None);
-                foreach (var contributor in contributors)
-                {
-                    snapshot = await contributor.AddAsync(db, snapshot, CancellationToken.None);
-                }
-
-                return snapshot;
+                return await DashboardQueries.ComputeAsync(db, scope, registrationCode, now, CancellationToken.None);
             }
 
             var differences = DashboardFloor.Compute(connection, scope, registrationsApply, now).DifferencesFrom(await ComputeAsync());

@@ -2,6 +2,7 @@ using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Content;
 using KopUkm.Dashboard.Features.Content.Settings;
 using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Host;
 using KopUkm.Dashboard.Tests.Features.Content.Import;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.Tickets;
@@ -37,7 +38,7 @@ internal sealed class DemoItTaskGenerator(
     /// <summary>Work goes to the IT staff unevenly, so the workload panel has something to balance.</summary>
     private static readonly double[] StaffWeights = [0.45, 0.33, 0.22];
 
-    private readonly HashSet<(ItTaskSourceKind, long)> usedSources = [];
+    private readonly HashSet<(WorkItemKind, long)> usedSources = [];
 
     public List<DemoItTask> Generate()
     {
@@ -76,8 +77,8 @@ internal sealed class DemoItTaskGenerator(
         var quarter = $"triwulan {Quarters[(created.Month - 1) / 3]} {created.Year}";
         var args = new object[] { division.Name, quarter, Trainings[rng.Next(Trainings.Count)], Places[rng.Next(Places.Count)] };
         var hours = Math.Clamp(Math.Round(template.Hours * (decimal)(0.75 + (rng.NextDouble() * 0.75)) * 2, MidpointRounding.AwayFromZero) / 2, ItTaskRules.MinEstimateHours, ItTaskRules.MaxEstimateHours);
-        var priority = rng.NextDouble() < 0.7 ? template.Priority : (TicketPriority)rng.Next(1, 5);
-        var dueDays = priority switch { TicketPriority.Mendesak => rng.Next(1, 3), TicketPriority.Tinggi => rng.Next(2, 6), _ => rng.Next(4, 15) } + (int)(hours / 6);
+        var priority = rng.NextDouble() < 0.7 ? template.Priority : (WorkPriority)rng.Next(1, 5);
+        var dueDays = priority switch { WorkPriority.Mendesak => rng.Next(1, 3), WorkPriority.Tinggi => rng.Next(2, 6), _ => rng.Next(4, 15) } + (int)(hours / 6);
         var creator = division.Head is { } head && rng.NextDouble() < 0.55 ? head : Coordinator;
         var task = new ItTask
         {
@@ -228,12 +229,12 @@ internal sealed class DemoItTaskGenerator(
     }
 
     /// <summary>Work of the kind that comes from a ticket or a case is often raised from one: the requesting division's own, each record once.</summary>
-    private void Source(ItTask task, ItTaskSourceKind raisedFrom)
+    private void Source(ItTask task, WorkItemKind raisedFrom)
     {
         var candidates = raisedFrom switch
         {
-            ItTaskSourceKind.Ticket => ticketIdsByDivision.GetValueOrDefault(task.RequestingDivisionId, []),
-            ItTaskSourceKind.CooperativeCase => caseIds,
+            WorkItemKind.Ticket => ticketIdsByDivision.GetValueOrDefault(task.RequestingDivisionId, []),
+            WorkItemKind.CooperativeCase => caseIds,
             _ => [],
         };
         if (candidates.Count == 0 || rng.NextDouble() >= 0.7)

@@ -252,26 +252,6 @@ public sealed class RegistrationCaseService(
         return await ListAssigneesAsync(db, ct);
     }
 
-    /// <summary>
-    /// The cooperative's name for each of the given cases that exists, for links from other features (an IT task
-    /// raised from a case). Missing ids are left out.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<int, string>> DescribeAsync(IReadOnlyCollection<int> caseIds, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(caseIds);
-        await guard.DemandAsync(Permissions.ViewCooperatives);
-        if (caseIds.Count == 0)
-        {
-            return new Dictionary<int, string>();
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<RegistrationCase>().AsNoTracking()
-            .Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Cooperative!.Name })
-            .ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-    }
-
     /// <summary>Recomputes the due time of every open case, e.g. after the holiday list changed. Changes nothing twice.</summary>
     public async Task<int> RefreshDueDatesAsync(CancellationToken ct = default)
     {

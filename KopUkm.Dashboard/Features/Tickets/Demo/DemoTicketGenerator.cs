@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.ServiceCatalog;
@@ -180,8 +181,8 @@ internal sealed class DemoTicketGenerator
             Channel = channel,
             LaporTrackingNumber = channel == TicketChannel.Lapor ? LaporNumber(created) : null,
             Priority = service.Code == "PENGADUAN"
-                ? Weighted([(TicketPriority.Normal, 55), (TicketPriority.Tinggi, 35), (TicketPriority.Mendesak, 10)])
-                : Weighted([(TicketPriority.Normal, 78), (TicketPriority.Rendah, 7), (TicketPriority.Tinggi, 12), (TicketPriority.Mendesak, 3)]),
+                ? Weighted([(WorkPriority.Normal, 55), (WorkPriority.Tinggi, 35), (WorkPriority.Mendesak, 10)])
+                : Weighted([(WorkPriority.Normal, 78), (WorkPriority.Rendah, 7), (WorkPriority.Tinggi, 12), (WorkPriority.Mendesak, 3)]),
             Description = Describe(service.Code, applicant),
             Status = TicketStatus.Baru,
             DivisionId = service.OwnerDivisionId,

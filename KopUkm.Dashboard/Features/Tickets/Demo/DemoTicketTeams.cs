@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Security;
 
 namespace KopUkm.Dashboard.Features.Tickets.Demo;

@@ -1,6 +1,6 @@
 using KopUkm.Dashboard.Features.Security;
 
-namespace KopUkm.Dashboard.Data.Seeding;
+namespace KopUkm.Dashboard.Features.Account.Demo;
 
 /// <summary>
 /// One demo account per role, created only in demo mode (<c>Demo:SeedUsers</c>, on in Development) or by the

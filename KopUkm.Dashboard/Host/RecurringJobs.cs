@@ -4,7 +4,7 @@ using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Cooperatives.Cases;
 using KopUkm.Dashboard.Localization;
 
-namespace KopUkm.Dashboard.Jobs;
+namespace KopUkm.Dashboard.Host;
 
 /// <summary>The one list of recurring schedules, all in WIB. The jobs themselves live in their features.</summary>
 public static class RecurringJobs
@@ -28,17 +28,6 @@ public static class RecurringJobs
 
     /// <summary>On <c>Content:LiveCheck:Schedule</c> when a site is configured: <see cref="Features.Content.LiveCheck.ContentLiveCheckJob"/>.</summary>
     public const string ContentLiveCheck = "content-live-check";
-
-    internal static void AddJobServices(IServiceCollection services)
-    {
-        services.AddScoped<BackupJob>();
-        services.AddScoped<SupervisionFlagJob>();
-        services.AddScoped<CaseDueDateRefreshJob>();
-        services.AddScoped<Features.Tickets.TicketSlaRefreshJob>();
-        services.AddScoped<Features.Content.ContentReviewAgeJob>();
-        services.AddScoped<Features.Content.ContentDigestJob>();
-        services.AddScoped<Features.Content.LiveCheck.ContentLiveCheckJob>();
-    }
 
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
     {

@@ -2,16 +2,18 @@ using System.Globalization;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Assignments;
 using KopUkm.Dashboard.Features.Backups;
-using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Cooperatives;
+using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Features.Users;
+using KopUkm.Dashboard.Host.Demo;
 using KopUkm.Dashboard.Localization;
 using Microsoft.Extensions.Localization;
 
-namespace KopUkm.Dashboard.Cli;
+namespace KopUkm.Dashboard.Host;
 
 /// <summary>
 /// The same program doubles as the operator's tool: <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c>,
@@ -92,22 +94,12 @@ public static class OperatorCommands
 
         var created = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedDemoUsersAsync();
         await output.WriteLineAsync(L["Cli.DemoSeeded", created]);
-        var seeded = seed is { } cooperativeSeed
-            ? await scope.ServiceProvider.GetRequiredService<CooperativeDemoSeeder>().SeedAsync(cooperativeSeed)
-            : await scope.ServiceProvider.GetRequiredService<CooperativeDemoSeeder>().SeedAsync();
-        await output.WriteLineAsync(seeded.Cooperatives == 0
-            ? L["Cli.DemoCooperativesExist"]
-            : L["Cli.DemoCooperativesSeeded", seeded.Cooperatives, seeded.Cases, seeded.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
-        var tickets = await scope.ServiceProvider.GetRequiredService<TicketDemoSeeder>().SeedAsync(seed ?? TicketDemoSeeder.DefaultSeed);
-        await output.WriteLineAsync(tickets.Tickets == 0
-            ? L["Cli.DemoTicketsExist"]
-            : L["Cli.DemoTicketsSeeded", tickets.Tickets, tickets.Events, tickets.Handoffs, tickets.OfficersCreated, tickets.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
-        var content = await scope.ServiceProvider.GetRequiredService<Features.Content.ContentDemoSeeder>().SeedAsync(seed ?? Features.Content.ContentDemoSeeder.DefaultSeed);
-        await output.WriteLineAsync(content == 0 ? L["Cli.DemoContentExists"] : L["Cli.DemoContentSeeded", content]);
-        var itTasks = await scope.ServiceProvider.GetRequiredService<ItTaskDemoSeeder>().SeedAsync(seed ?? ItTaskDemoSeeder.DefaultSeed);
-        await output.WriteLineAsync(itTasks.Tasks == 0
-            ? L["Cli.DemoItTasksExist"]
-            : L["Cli.DemoItTasksSeeded", itTasks.Tasks, itTasks.Events, itTasks.StaffCreated, itTasks.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
+        foreach (var seeder in StartupTasks.DemoSeeders(scope.ServiceProvider))
+        {
+            var report = await seeder.SeedDemoAsync(seed);
+            await output.WriteLineAsync(L[report.MessageKey, report.Arguments]);
+        }
+
         await StartupTasks.BackfillAsync(scope.ServiceProvider);
         return 0;
     }
@@ -127,7 +119,7 @@ public static class OperatorCommands
             await output.WriteLineAsync(L["Cli.ScalePartExists", L[$"Cli.ScalePart.{part}"]]);
         }
 
-        await output.WriteLineAsync(L["Cli.ScaleDone", scale.Name, Seconds(result.Elapsed), result.TicketEvents, result.Handoffs]);
+        await output.WriteLineAsync(L["Cli.ScaleDone", scale.Name, Seconds(result.Elapsed), result["TicketEvents"], result["Handoffs"]]);
         return 0;
     }
 

@@ -1,10 +1,10 @@
 using Hangfire;
-using KopUkm.Dashboard.Features.Assignments;
-using KopUkm.Dashboard.Features.Cooperatives;
-using KopUkm.Dashboard.Features.Tickets;
-using KopUkm.Dashboard.Jobs;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
+using KopUkm.Dashboard.Host.Demo;
 
-namespace KopUkm.Dashboard.Data.Seeding;
+namespace KopUkm.Dashboard.Host;
 
 /// <summary>What every start does before serving: migrate, seed reference data and roles, and register schedules.</summary>
 public static class StartupTasks
@@ -20,34 +20,24 @@ public static class StartupTasks
         {
             await demo.SeedDemoUsersAsync();
 
-            // Demo:SeedCooperatives lets a throwaway Development host (the HTTP and browser tests) skip the few
-            // seconds the demo register costs.
-            if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedCooperatives", true))
+            // Each feature's demo data, in Development only; a Demo:Seed* switch lets a throwaway host (the HTTP and
+            // browser tests) skip the seconds a part costs.
+            if (app.Environment.IsDevelopment())
             {
-                await scope.ServiceProvider.GetRequiredService<CooperativeDemoSeeder>().SeedAsync();
-            }
-
-            // Demo:SeedTickets likewise, for the year of demo tickets.
-            if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedTickets", true))
-            {
-                await scope.ServiceProvider.GetRequiredService<TicketDemoSeeder>().SeedAsync();
-            }
-
-            if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedContent", true))
-            {
-                await scope.ServiceProvider.GetRequiredService<Features.Content.ContentDemoSeeder>().SeedAsync();
-            }
-
-            // Demo:SeedItTasks likewise, for the IT task board (after tickets and cases, which some tasks link to).
-            if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedItTasks", true))
-            {
-                await scope.ServiceProvider.GetRequiredService<ItTaskDemoSeeder>().SeedAsync();
+                foreach (var seeder in DemoSeeders(scope.ServiceProvider).Where(s => app.Configuration.GetValue(s.Switch, true)))
+                {
+                    await seeder.SeedDemoAsync(seed: null);
+                }
             }
         }
 
         await BackfillAsync(scope.ServiceProvider);
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Configuration);
     }
+
+    /// <summary>Every feature's demo seeder, in the order they must run.</summary>
+    public static IEnumerable<IDemoSeeder> DemoSeeders(IServiceProvider services) =>
+        services.GetServices<IDemoSeeder>().OrderBy(s => s.Order);
 
     /// <summary>Every feature's <see cref="IDataBackfill"/>, after the data (and any demo data) is in place.</summary>
     public static async Task BackfillAsync(IServiceProvider services, CancellationToken ct = default)

@@ -11,7 +11,7 @@ using KopUkm.Dashboard.Jobs;
 using KopUkm.Dashboard.Localization;
 using MudBlazor.Services;
 
-namespace KopUkm.Dashboard;
+namespace KopUkm.Dashboard.Host;
 
 /// <summary>Composition of the app: the services it registers and the pipeline it serves. Program.cs only chooses web or command.</summary>
 public static class AppHost

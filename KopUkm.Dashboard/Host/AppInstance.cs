@@ -1,6 +1,7 @@
+using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Backups;
 
-namespace KopUkm.Dashboard.Data;
+namespace KopUkm.Dashboard.Host;
 
 public static class AppInstance
 {

@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using KopUkm.Dashboard.Features.Assignments;
-using KopUkm.Dashboard.Features.Content;
-using KopUkm.Dashboard.Features.Cooperatives;
-using KopUkm.Dashboard.Features.Tickets;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Account.Demo;
 using Microsoft.EntityFrameworkCore;
 
-namespace KopUkm.Dashboard.Data.Seeding;
+namespace KopUkm.Dashboard.Host.Demo;
 
 /// <summary>
 /// <c>seed-demo --scale</c>: the demo accounts and teams, then an office of the given <see cref="DemoScale"/> for load
@@ -16,10 +15,7 @@ namespace KopUkm.Dashboard.Data.Seeding;
 public sealed class ScaleDemoSeeder(
     IDbContextFactory<AppDbContext> dbFactory,
     DemoDataSeeder demo,
-    CooperativeDemoSeeder cooperatives,
-    TicketDemoSeeder tickets,
-    ContentDemoSeeder content,
-    ItTaskDemoSeeder itTasks)
+    IEnumerable<IScaleSeeder> parts)
 {
     /// <summary>The seed when none is given.</summary>
     public const int DefaultSeed = 2026;
@@ -29,11 +25,14 @@ public sealed class ScaleDemoSeeder(
     {
         ArgumentNullException.ThrowIfNull(scale);
         var stopwatch = Stopwatch.StartNew();
-        var accounts = await demo.SeedDemoUsersAsync();
-        var register = await cooperatives.SeedScaleAsync(scale, seed, progress, ct);
-        var requests = await tickets.SeedScaleAsync(scale, seed, progress, ct);
-        var pages = await content.SeedScaleAsync(scale, seed, progress, ct);
-        var tasks = await itTasks.SeedScaleAsync(scale, seed, progress, ct);
+        var counts = new Dictionary<string, int> { [ScaleDemoSeedResult.Accounts] = await demo.SeedDemoUsersAsync() };
+        foreach (var part in parts.OrderBy(p => p.Order))
+        {
+            foreach (var (name, count) in await part.SeedScaleAsync(scale, seed, progress, ct))
+            {
+                counts[name] = counts.GetValueOrDefault(name) + count;
+            }
+        }
 
         // Fold the write-ahead log into the database file, so the first readers do not pay for it.
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -44,19 +43,16 @@ public sealed class ScaleDemoSeeder(
             }
         }
 
-        return new ScaleDemoSeedResult(
-            accounts + requests.OfficersCreated + tasks.StaffCreated,
-            register.Cooperatives,
-            register.Cases,
-            requests.Tickets,
-            requests.Events,
-            requests.Handoffs,
-            pages,
-            tasks.Tasks,
-            stopwatch.Elapsed);
+        return new ScaleDemoSeedResult(counts, stopwatch.Elapsed);
     }
 }
 
-/// <summary>What a scale seeding added; a part that already held rows counts 0.</summary>
-public sealed record ScaleDemoSeedResult(
-    int Accounts, int Cooperatives, int RegistrationCases, int Tickets, int TicketEvents, int Handoffs, int ContentItems, int ItTasks, TimeSpan Elapsed);
+/// <summary>What a scale seeding added, by the parts' names (<c>Tickets</c>, <c>TicketEvents</c>…); a part that already held rows counts 0.</summary>
+public sealed record ScaleDemoSeedResult(IReadOnlyDictionary<string, int> Counts, TimeSpan Elapsed)
+{
+    /// <summary>Demo accounts and teams created by any part.</summary>
+    public const string Accounts = "Accounts";
+
+    /// <summary>The count of a part's rows; 0 for a name no part wrote.</summary>
+    public int this[string name] => Counts.GetValueOrDefault(name);
+}

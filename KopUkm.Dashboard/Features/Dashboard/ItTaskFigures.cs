@@ -1,17 +1,16 @@
 using KopUkm.Dashboard.Data;
-using KopUkm.Dashboard.Features.Dashboard;
+using KopUkm.Dashboard.Features.Assignments;
 using Microsoft.EntityFrameworkCore;
 
-namespace KopUkm.Dashboard.Features.Assignments;
+namespace KopUkm.Dashboard.Features.Dashboard;
 
-/// <summary>The task board's figures on the home dashboard: overdue IT tasks, per requesting division.</summary>
-public sealed class ItTaskDashboardContributor(TimeProvider clock) : IDashboardContributor
+/// <summary>The IT task board's figures on the home dashboard, read from its table: overdue tasks per requesting division.</summary>
+internal static class ItTaskFigures
 {
-    public async Task<DashboardSnapshot> AddAsync(AppDbContext db, DashboardSnapshot snapshot, CancellationToken ct)
+    public static async Task<DashboardSnapshot> AddAsync(AppDbContext db, DashboardSnapshot snapshot, DateOnly todayWib, CancellationToken ct)
     {
         // Same rule as the board's "overdue only" filter: the due day has passed in WIB and the task is not done.
-        var today = ItTaskRules.TodayWib(clock);
-        var query = db.Set<ItTask>().AsNoTracking().Where(t => t.Status != ItTaskStatus.Selesai && t.DueDate < today);
+        var query = db.Set<ItTask>().AsNoTracking().Where(t => t.Status != ItTaskStatus.Selesai && t.DueDate < todayWib);
         if (snapshot.DivisionId is { } division)
         {
             query = query.Where(t => t.RequestingDivisionId == division);

@@ -1,12 +1,14 @@
 using System.Globalization;
 using CsvHelper;
 using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using Microsoft.EntityFrameworkCore;
 
-namespace KopUkm.Dashboard.Data.Seeding;
+namespace KopUkm.Dashboard.Host;
 
 /// <summary>
 /// Seeds the office's reference data on first start: regions, divisions, the SME service catalogue and the working

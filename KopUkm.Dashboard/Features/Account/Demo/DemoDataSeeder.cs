@@ -1,10 +1,11 @@
+using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace KopUkm.Dashboard.Data.Seeding;
+namespace KopUkm.Dashboard.Features.Account.Demo;
 
 /// <summary>Creates the roles always, and the demo accounts when asked. Running it twice changes nothing more.</summary>
 public sealed class DemoDataSeeder(

@@ -1,0 +1,14 @@
+using KopUkm.Dashboard.Data.Seeding;
+
+namespace KopUkm.Dashboard.Features.Assignments;
+
+public static class AssignmentsSetup
+{
+    /// <summary>The IT task board and its demo data.</summary>
+    public static IServiceCollection AddAssignments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ItTaskService>();
+        services.AddDemoSeeder<ItTaskDemoSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Content.Cadence;
+using KopUkm.Dashboard.Features.Content.Import;
+using KopUkm.Dashboard.Features.Content.LiveCheck;
+using KopUkm.Dashboard.Features.Content.Settings;
+
+namespace KopUkm.Dashboard.Features.Content;
+
+public static class ContentSetup
+{
+    /// <summary>Each division's content queue, inventory import, settings, social cadence, the live-site check and the content jobs.</summary>
+    public static IServiceCollection AddContent(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ContentService>();
+        services.AddScoped<IServiceStandardChangedHandler, ContentServiceStandardHandler>();
+        services.AddScoped<IWorkItemSource, ContentWorkItemSource>();
+        services.AddScoped<ContentReviewAgeService>();
+        services.AddScoped<ContentDigestService>();
+        services.AddScoped<ContentJobsService>();
+        services.AddScoped<IReferenceSeeder, ContentReferenceSeeder>();
+        services.AddOptions<ContentImportOptions>().BindConfiguration("Content:Import");
+        SitemapCollector.Configure(services);
+        services.AddScoped<SitemapCollector>();
+        services.AddScoped<ContentInventoryImportService>();
+        services.AddScoped<ContentSettingsService>();
+        services.AddScoped<SocialCadenceService>();
+        services.AddScoped<ContentLiveCheckService>();
+        services.AddSingleton<LiveCheckProgress>();
+        services.AddLiveSiteChecker(configuration);
+        services.AddScoped<ContentReviewAgeJob>();
+        services.AddScoped<ContentDigestJob>();
+        services.AddScoped<ContentLiveCheckJob>();
+        services.AddDemoSeeder<ContentDemoSeeder>();
+        return services;
+    }
+}

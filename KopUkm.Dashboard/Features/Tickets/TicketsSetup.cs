@@ -1,0 +1,22 @@
+using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Data.Seeding;
+
+namespace KopUkm.Dashboard.Features.Tickets;
+
+public static class TicketsSetup
+{
+    /// <summary>SME service tickets: intake, routing, assignment, handoffs, the SLA engine and its job, and demo data.</summary>
+    public static IServiceCollection AddTickets(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TicketOptions>().BindConfiguration("Tickets");
+        services.AddScoped<TicketSlaProjector>();
+        services.AddScoped<TicketService>();
+        services.AddScoped<TicketSlaMonitor>();
+        services.AddScoped<TicketSettingsService>();
+        services.AddScoped<IWorkItemSource, TicketWorkItemSource>();
+        services.AddScoped<IDataBackfill, TicketWorkingDurationBackfill>();
+        services.AddScoped<TicketSlaRefreshJob>();
+        services.AddDemoSeeder<TicketDemoSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using KopUkm.Dashboard.Features.Account.Demo;
+using KopUkm.Dashboard.Features.Assignments;
+using KopUkm.Dashboard.Features.Audit;
+using KopUkm.Dashboard.Features.Backups;
+using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Content;
+using KopUkm.Dashboard.Features.Cooperatives;
+using KopUkm.Dashboard.Features.Dashboard;
+using KopUkm.Dashboard.Features.Metrics;
+using KopUkm.Dashboard.Features.Notifications;
+using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.ServiceCatalog;
+using KopUkm.Dashboard.Features.Tickets;
+using KopUkm.Dashboard.Features.Users;
+using KopUkm.Dashboard.Host.Demo;
+
+namespace KopUkm.Dashboard.Host;
+
+public static class FeatureRegistration
+{
+    /// <summary>
+    /// The shared kernel, then every feature, each registering itself: adding a feature adds one line here. Services
+    /// open their own DbContext per call, so scoped is right in a circuit.
+    /// </summary>
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOrganization();
+        services.AddCalendar();
+        services.AddNotifications();
+
+        services.AddServiceCatalog();
+        services.AddCooperatives(configuration);
+        services.AddTickets(configuration);
+        services.AddContent(configuration);
+        services.AddAssignments(configuration);
+        services.AddDashboard(configuration);
+        services.AddMetrics(configuration);
+        services.AddUsers(configuration);
+        services.AddAudit(configuration);
+        services.AddBackups(configuration);
+
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<ScaleDemoSeeder>();
+        return services;
+    }
+}
