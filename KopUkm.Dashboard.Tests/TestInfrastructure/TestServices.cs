@@ -26,6 +26,9 @@ public sealed class TestServices : IAsyncDisposable
     private readonly TempFolder folder = new();
     private readonly ServiceProvider provider;
 
+    // Scopes handed out as "a circuit" live as long as these services: disposed with them, never leaked.
+    private readonly List<AsyncServiceScope> scopes = [];
+
     private TestServices(Dictionary<string, string?>? settings, bool validateScopes)
     {
         var config = new ConfigurationBuilder()
@@ -71,11 +74,22 @@ public sealed class TestServices : IAsyncDisposable
 
     /// <summary>A service as a page would get it: from a scope (a circuit).</summary>
     public T Get<T>()
-        where T : notnull => provider.CreateScope().ServiceProvider.GetRequiredService<T>();
+        where T : notnull => NewScope().GetRequiredService<T>();
 
     /// <summary>A context for arranging and checking data directly, acting as the current (fake) user.</summary>
     public async Task<AppDbContext> DbAsync() =>
-        await provider.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await NewScope().GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+    private IServiceProvider NewScope()
+    {
+        var scope = provider.CreateAsyncScope();
+        lock (scopes)
+        {
+            scopes.Add(scope);
+        }
+
+        return scope.ServiceProvider;
+    }
 
     /// <summary>Creates an active account with one role in a division (password "kata-sandi-panjang") and returns its id.</summary>
     public async Task<string> CreateUserAsync(string email, string fullName, string role, int divisionId)
@@ -98,6 +112,11 @@ public sealed class TestServices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var scope in scopes)
+        {
+            await scope.DisposeAsync();
+        }
+
         await provider.DisposeAsync();
         folder.Dispose();
     }

@@ -37,29 +37,8 @@ public sealed class ContentJobsTests : IAsyncLifetime
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     /// <summary>A published page reviewed <paramref name="daysAgo"/> days ago (interval 90 days).</summary>
-    private async Task<long> PageAsync(int daysAgo, int divisionId, string? editorId, string slug)
-    {
-        await using var db = await app.DbAsync();
-        var item = new ContentItem
-        {
-            Title = $"Halaman {slug}",
-            Url = $"https://dinaskopukm.jambiprov.go.id/{slug}",
-            OwnerDivisionId = divisionId,
-            EditorUserId = editorId,
-            Kind = ContentKind.WebsitePage,
-            Channel = ContentChannel.Website,
-            Category = InformationCategory.SetiapSaat,
-            State = ContentState.Terbit,
-            CreatedAtUtc = Now.AddDays(-400),
-            StateChangedAtUtc = Now.AddDays(-400),
-            PublishedAtUtc = Now.AddDays(-400),
-            LastReviewedAtUtc = Now.AddDays(-daysAgo),
-        };
-        ContentFreshnessRules.Refresh(item, Now);
-        db.Add(item);
-        await db.SaveChangesAsync();
-        return item.Id;
-    }
+    private Task<long> PageAsync(int daysAgo, int divisionId, string? editorId, string slug) =>
+        ContentTestData.PublishedPageAsync(app, divisionId, slug, publishedDaysAgo: 400, daysAgo, editorId);
 
     private async Task<ContentItem> LoadAsync(long id)
     {

@@ -36,29 +36,8 @@ public sealed class ContentPagesTests : AppBunitContext, IAsyncLifetime
         SignInAs(role, division ?? 1);
     }
 
-    private async Task<long> PageAsync(string slug, int divisionId, int reviewedDaysAgo)
-    {
-        var now = app.Clock.GetUtcNow().UtcDateTime;
-        await using var db = await app.DbAsync();
-        var item = new ContentItem
-        {
-            Title = $"Halaman {slug}",
-            Url = $"https://dinaskopukm.jambiprov.go.id/{slug}",
-            OwnerDivisionId = divisionId,
-            Kind = ContentKind.WebsitePage,
-            Channel = ContentChannel.Website,
-            Category = InformationCategory.SetiapSaat,
-            State = ContentState.Terbit,
-            CreatedAtUtc = now.AddDays(-300),
-            StateChangedAtUtc = now.AddDays(-300),
-            PublishedAtUtc = now.AddDays(-300),
-            LastReviewedAtUtc = now.AddDays(-reviewedDaysAgo),
-        };
-        ContentFreshnessRules.Refresh(item, now);
-        db.Add(item);
-        await db.SaveChangesAsync();
-        return item.Id;
-    }
+    private Task<long> PageAsync(string slug, int divisionId, int reviewedDaysAgo) =>
+        ContentTestData.PublishedPageAsync(app, divisionId, slug, publishedDaysAgo: 300, reviewedDaysAgo);
 
     [Fact]
     public async Task The_queue_shows_its_divisions_counts_and_the_overdue_card_narrows_the_list()

@@ -43,28 +43,7 @@ public sealed class ContentLiveCheckServiceTests : IAsyncLifetime
         await site.DisposeAsync();
     }
 
-    private async Task<long> PublishedAsync(string url)
-    {
-        var now = app.Clock.GetUtcNow().UtcDateTime;
-        await using var db = await app.DbAsync();
-        var item = new ContentItem
-        {
-            Title = url,
-            Url = url,
-            OwnerDivisionId = klm,
-            Kind = ContentKind.WebsitePage,
-            Channel = ContentChannel.Website,
-            Category = InformationCategory.SetiapSaat,
-            State = ContentState.Terbit,
-            CreatedAtUtc = now.AddDays(-60),
-            StateChangedAtUtc = now.AddDays(-60),
-            PublishedAtUtc = now.AddDays(-60),
-        };
-        ContentFreshnessRules.Refresh(item, now);
-        db.Add(item);
-        await db.SaveChangesAsync();
-        return item.Id;
-    }
+    private Task<long> PublishedAsync(string url) => ContentTestData.PublishedPageAsync(app, klm, url, publishedDaysAgo: 60);
 
     private async Task<ContentItem> LoadAsync(long id)
     {

@@ -7,7 +7,7 @@ using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 
-namespace KopUkm.Dashboard.Tests.Features.Assignments;
+namespace KopUkm.Dashboard.Tests.Features.Assignments.Pages;
 
 /// <summary>The task page rendered with bunit over the real services on a real SQLite file.</summary>
 public sealed class ItTaskPageTests : AppBunitContext, IAsyncLifetime

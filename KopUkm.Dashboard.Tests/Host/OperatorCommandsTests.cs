@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KopUkm.Dashboard.Tests.Features.Cooperatives.Import.ImportFiles;
 
-namespace KopUkm.Dashboard.Tests.Cli;
+namespace KopUkm.Dashboard.Tests.Host;
 
 public sealed class OperatorCommandsTests : IDisposable
 {

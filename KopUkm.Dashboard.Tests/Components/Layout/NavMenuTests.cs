@@ -3,7 +3,7 @@ using KopUkm.Dashboard.Components.Layout;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 
-namespace KopUkm.Dashboard.Tests.Components;
+namespace KopUkm.Dashboard.Tests.Components.Layout;
 
 public sealed class NavMenuTests : AppBunitContext
 {

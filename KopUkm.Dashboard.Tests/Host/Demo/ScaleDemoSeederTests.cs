@@ -12,7 +12,7 @@ using KopUkm.Dashboard.Host.Demo;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace KopUkm.Dashboard.Tests.Data;
+namespace KopUkm.Dashboard.Tests.Host.Demo;
 
 /// <summary>A small custom scale seeded once; large enough that content needs a second round of the demo inventory.</summary>
 public sealed class SeededScale : IAsyncLifetime

@@ -3,7 +3,7 @@ using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Components.Shared;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 
-namespace KopUkm.Dashboard.Tests.Components;
+namespace KopUkm.Dashboard.Tests.Components.Shared;
 
 public sealed class FormFeedbackTests : AppBunitContext
 {

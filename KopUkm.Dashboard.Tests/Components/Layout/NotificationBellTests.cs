@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace KopUkm.Dashboard.Tests.Components;
+namespace KopUkm.Dashboard.Tests.Components.Layout;
 
 /// <summary>The app bar's bell over the real notification service on a real SQLite file.</summary>
 public sealed class NotificationBellTests : AppBunitContext, IAsyncLifetime

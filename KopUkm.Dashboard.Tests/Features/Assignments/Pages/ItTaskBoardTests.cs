@@ -8,7 +8,7 @@ using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using MudBlazor;
 
-namespace KopUkm.Dashboard.Tests.Features.Assignments;
+namespace KopUkm.Dashboard.Tests.Features.Assignments.Pages;
 
 /// <summary>The IT task board rendered with bunit over the real services on a real SQLite file.</summary>
 public sealed class ItTaskBoardTests : AppBunitContext, IAsyncLifetime

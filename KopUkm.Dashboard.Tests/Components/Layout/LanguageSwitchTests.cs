@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace KopUkm.Dashboard.Tests.Components;
+namespace KopUkm.Dashboard.Tests.Components.Layout;
 
 public sealed class LanguageSwitchTests : AppBunitContext
 {
