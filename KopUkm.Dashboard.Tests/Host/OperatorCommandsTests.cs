@@ -9,6 +9,7 @@ using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static KopUkm.Dashboard.Tests.Features.Cooperatives.Import.ImportFiles;
 
@@ -20,17 +21,31 @@ public sealed class OperatorCommandsTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunWithAsync([], args);
+
+    private async Task<(int Exit, string Out, string Err)> RunWithAsync(Dictionary<string, string?> settings, params string[] args)
     {
         await using var app = AppHost.Build([], builder =>
         {
             builder.Configuration["Data:Folder"] = folder.Path;
             builder.Configuration["Jobs:Storage"] = "InMemory";
+            builder.Configuration.AddInMemoryCollection(settings);
         });
         var output = new StringWriter();
         var error = new StringWriter();
         var exit = await OperatorCommands.RunAsync(app, args, output, error);
         return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task A_bad_setting_stops_a_command_with_a_sentence_naming_the_key_before_anything_is_written()
+    {
+        var (exit, output, error) = await RunWithAsync(new() { ["Tickets:SlaRefreshSchedule"] = "tiap lima menit" }, "migrate");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("Pengaturan Tickets:SlaRefreshSchedule tidak valid: \"tiap lima menit\" bukan jadwal cron", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "kopukm.db")));
     }
 
     [Fact]

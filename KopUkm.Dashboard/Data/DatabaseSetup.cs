@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,20 @@ public enum DatabaseProvider
     Sqlite = 1,
 }
 
+/// <summary>Database settings (section <c>Database</c>).</summary>
+public sealed class DatabaseOptions : ISettings
+{
+    /// <summary><c>Sqlite</c>, the embedded default.</summary>
+    public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
+
+    public DatabaseProvider ProviderKind => Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : DatabaseProvider.Sqlite;
+
+    public IEnumerable<SettingProblem> Check() =>
+        Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+            ? []
+            : [new SettingProblem(nameof(Provider), "OneOf", Provider, string.Join(", ", Enum.GetNames<DatabaseProvider>()))];
+}
+
 public static class DatabaseSetup
 {
     /// <summary>
@@ -17,7 +32,9 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        services.AddSettings<DatabaseOptions>("Database");
+        // The provider is chosen while registering; an unknown one stops start-up through the check above.
+        var provider = (configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions()).ProviderKind;
         services.AddSingleton<DataPaths>();
         services.AddDbContextFactory<AppDbContext>(
             (sp, options) =>

@@ -13,6 +13,7 @@ using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Features.Users;
 using KopUkm.Dashboard.Host.Demo;
+using Microsoft.Extensions.Options;
 
 namespace KopUkm.Dashboard.Host;
 
@@ -39,6 +40,8 @@ public static class FeatureRegistration
         services.AddAudit(configuration);
         services.AddBackups(configuration);
 
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ScaleDemoSeeder>();

@@ -12,6 +12,7 @@ using KopUkm.Dashboard.Features.Users;
 using KopUkm.Dashboard.Host.Demo;
 using KopUkm.Dashboard.Localization;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace KopUkm.Dashboard.Host;
 
@@ -30,6 +31,21 @@ public static class OperatorCommands
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(LocalizationSetup.Indonesian);
         var L = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        try
+        {
+            // Commands do not start the web host, so the settings are checked here as a start would check them.
+            app.Services.CheckSettings();
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                await error.WriteLineAsync(failure);
+            }
+
+            return 2;
+        }
+
         try
         {
             return args[0] switch

@@ -1,5 +1,6 @@
 using Hangfire;
 using KopUkm.Dashboard.Features.Backups;
+using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Cooperatives.Cases;
 using KopUkm.Dashboard.Localization;
@@ -29,29 +30,28 @@ public static class RecurringJobs
     /// <summary>On <c>Content:LiveCheck:Schedule</c> when a site is configured: <see cref="Features.Content.LiveCheck.ContentLiveCheckJob"/>.</summary>
     public const string ContentLiveCheck = "content-live-check";
 
+    /// <param name="configuration">Where the configurable schedules come from (their defaults are the settings' own).</param>
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
     {
         var wib = new RecurringJobOptions { TimeZone = WibTime.Zone };
-        jobs.AddOrUpdate<BackupJob>(
-            NightlyBackup,
-            job => job.RunAsync(CancellationToken.None),
-            configuration["Backup:Schedule"] ?? "0 1 * * *",
-            wib);
+        var backup = configuration.GetSection("Backup").Get<BackupOptions>() ?? new BackupOptions();
+        var tickets = configuration.GetSection("Tickets").Get<Features.Tickets.TicketOptions>() ?? new Features.Tickets.TicketOptions();
+        var liveCheck = configuration.GetSection(LiveCheckOptions.SectionName).Get<LiveCheckOptions>() ?? new LiveCheckOptions();
+        jobs.AddOrUpdate<BackupJob>(NightlyBackup, job => job.RunAsync(CancellationToken.None), backup.Schedule, wib);
 
         // After the backup, so a bad night's flagging can be undone from it; due dates a little later, so the two
         // writers do not queue behind each other on SQLite.
         jobs.AddOrUpdate<SupervisionFlagJob>(SupervisionFlags, job => job.RunAsync(CancellationToken.None), "0 2 * * *", wib);
         jobs.AddOrUpdate<CaseDueDateRefreshJob>(CaseDueDates, job => job.RunAsync(CancellationToken.None), "15 2 * * *", wib);
-        jobs.AddOrUpdate<Features.Tickets.TicketSlaRefreshJob>(TicketSla, job => job.RunAsync(CancellationToken.None), configuration["Tickets:SlaRefreshSchedule"] ?? "*/5 * * * *", wib);
+        jobs.AddOrUpdate<Features.Tickets.TicketSlaRefreshJob>(TicketSla, job => job.RunAsync(CancellationToken.None), tickets.SlaRefreshSchedule, wib);
         jobs.AddOrUpdate<Features.Content.ContentReviewAgeJob>(ContentReviewAge, job => job.RunAsync(CancellationToken.None), "30 2 * * *", wib);
         // The digest reads the flags the review-age pass set overnight.
         jobs.AddOrUpdate<Features.Content.ContentDigestJob>(ContentDigest, job => job.RunAsync(CancellationToken.None), "0 7 * * *", wib);
 
         // The live-site check only exists once an administrator names the site: a demo install sends no requests.
-        if (!string.IsNullOrWhiteSpace(configuration["Content:LiveCheck:SiteUrl"]))
+        if (!string.IsNullOrWhiteSpace(liveCheck.SiteUrl))
         {
-            jobs.AddOrUpdate<Features.Content.LiveCheck.ContentLiveCheckJob>(
-                ContentLiveCheck, job => job.RunAsync(CancellationToken.None), configuration["Content:LiveCheck:Schedule"] ?? "0 3 * * *", wib);
+            jobs.AddOrUpdate<ContentLiveCheckJob>(ContentLiveCheck, job => job.RunAsync(CancellationToken.None), liveCheck.Schedule, wib);
         }
         else
         {

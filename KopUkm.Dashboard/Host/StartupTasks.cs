@@ -1,8 +1,10 @@
 using Hangfire;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Host.Demo;
+using Microsoft.Extensions.Options;
 
 namespace KopUkm.Dashboard.Host;
 
@@ -11,12 +13,14 @@ public static class StartupTasks
 {
     public static async Task PrepareAsync(WebApplication app)
     {
+        // Before anything is written: a bad setting stops the start here, naming its key.
+        app.Services.CheckSettings();
         await DatabaseSetup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         await SeedReferenceDataAsync(scope.ServiceProvider);
         var demo = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
         await demo.EnsureRolesAsync();
-        if (app.Configuration.GetValue<bool>("Demo:SeedUsers"))
+        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.SeedUsers)
         {
             await demo.SeedDemoUsersAsync();
 

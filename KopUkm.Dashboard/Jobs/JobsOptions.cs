@@ -1,7 +1,9 @@
+using KopUkm.Dashboard.Common;
+
 namespace KopUkm.Dashboard.Jobs;
 
 /// <summary>Background job settings (section <c>Jobs</c>).</summary>
-public sealed class JobsOptions
+public sealed class JobsOptions : ISettings
 {
     /// <summary><c>Sqlite</c> (persistent, the default) or <c>InMemory</c> (tests).</summary>
     public string Storage { get; set; } = "Sqlite";
@@ -11,4 +13,11 @@ public sealed class JobsOptions
 
     /// <summary>How often idle workers look for queued jobs.</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public IEnumerable<SettingProblem> Check() =>
+    [
+        .. Storage is "Sqlite" or "InMemory" ? [] : new[] { new SettingProblem(nameof(Storage), "OneOf", Storage, "Sqlite, InMemory") },
+        .. SettingChecks.Range(nameof(WorkerCount), WorkerCount, 1, 20),
+        .. SettingChecks.Positive(nameof(QueuePollInterval), QueuePollInterval),
+    ];
 }

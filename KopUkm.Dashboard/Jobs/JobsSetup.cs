@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Storage.SQLite;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Security;
 
@@ -12,6 +13,8 @@ public static class JobsSetup
     /// <summary>Hangfire in-process: its own SQLite file beside the app database, a small worker pool.</summary>
     public static IServiceCollection AddAppJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSettings<JobsOptions>("Jobs");
+        // Read here as well: the storage is chosen while registering. A bad value still stops start-up (checked above).
         var options = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
         services.AddHangfire((sp, config) =>
         {

@@ -1,8 +1,12 @@
+using KopUkm.Dashboard.Common;
+
 namespace KopUkm.Dashboard.Features.Account;
 
 /// <summary>Session settings (section <c>Auth</c>).</summary>
-public sealed class AuthOptions
+public sealed class AuthOptions : ISettings
 {
     /// <summary>How soon a disabled user or a changed password ends open sessions, in cookies and circuits alike.</summary>
     public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public IEnumerable<SettingProblem> Check() => SettingChecks.Positive(nameof(SessionRevalidationInterval), SessionRevalidationInterval);
 }

@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ public static class IdentitySetup
     /// </summary>
     public static IServiceCollection AddAppIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AuthOptions>(configuration.GetSection("Auth"));
+        services.AddSettings<AuthOptions>("Auth");
         services.AddScoped<ProfileService>();
         var revalidation = configuration.GetSection("Auth").Get<AuthOptions>()?.SessionRevalidationInterval ?? new AuthOptions().SessionRevalidationInterval;
 

@@ -19,7 +19,7 @@ public static class ContentSetup
         services.AddScoped<ContentDigestService>();
         services.AddScoped<ContentJobsService>();
         services.AddScoped<IReferenceSeeder, ContentReferenceSeeder>();
-        services.AddOptions<ContentImportOptions>().BindConfiguration("Content:Import");
+        services.AddSettings<ContentImportOptions>("Content:Import");
         SitemapCollector.Configure(services);
         services.AddScoped<SitemapCollector>();
         services.AddScoped<ContentInventoryImportService>();

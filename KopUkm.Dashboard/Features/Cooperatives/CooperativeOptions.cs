@@ -1,9 +1,10 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Security;
 
 namespace KopUkm.Dashboard.Features.Cooperatives;
 
 /// <summary>Settings of the cooperative feature (section <c>Cooperatives</c>).</summary>
-public sealed class CooperativeOptions
+public sealed class CooperativeOptions : ISettings
 {
     /// <summary>
     /// Divisions whose officers and heads work on cooperative records and cases (Kelembagaan and Pengawasan
@@ -21,4 +22,6 @@ public sealed class CooperativeOptions
     public bool CanAssign(UserContext user) =>
         user.IsInRole(AppRoles.Administrator)
         || (user.IsInRole(AppRoles.KepalaBidang) && user.DivisionCode is { } code && WorkingDivisionCodes.Contains(code, StringComparer.OrdinalIgnoreCase));
+
+    public IEnumerable<SettingProblem> Check() => SettingChecks.DivisionCodes(nameof(WorkingDivisionCodes), WorkingDivisionCodes, required: true);
 }

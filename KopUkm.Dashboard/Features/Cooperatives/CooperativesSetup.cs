@@ -10,7 +10,7 @@ public static class CooperativesSetup
     /// <summary>The cooperative register, registration cases, supervision flags, their jobs and demo data.</summary>
     public static IServiceCollection AddCooperatives(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CooperativeOptions>().BindConfiguration("Cooperatives");
+        services.AddSettings<CooperativeOptions>("Cooperatives");
         services.AddScoped<IReferenceSeeder, CooperativeReferenceSeeder>();
         services.AddScoped<CooperativeService>();
         services.AddScoped<CooperativeImportService>();

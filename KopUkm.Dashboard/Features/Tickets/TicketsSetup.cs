@@ -8,7 +8,7 @@ public static class TicketsSetup
     /// <summary>SME service tickets: intake, routing, assignment, handoffs, the SLA engine and its job, and demo data.</summary>
     public static IServiceCollection AddTickets(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TicketOptions>().BindConfiguration("Tickets");
+        services.AddSettings<TicketOptions>("Tickets");
         services.AddScoped<TicketSlaProjector>();
         services.AddScoped<TicketService>();
         services.AddScoped<TicketSlaMonitor>();

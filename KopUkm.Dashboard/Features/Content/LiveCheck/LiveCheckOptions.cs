@@ -1,7 +1,9 @@
+using KopUkm.Dashboard.Common;
+
 namespace KopUkm.Dashboard.Features.Content.LiveCheck;
 
 /// <summary>Settings of the live-site checker (section <c>Content:LiveCheck</c>), following the office's crawling policy.</summary>
-public sealed class LiveCheckOptions
+public sealed class LiveCheckOptions : ISettings
 {
     public const string SectionName = "Content:LiveCheck";
 
@@ -54,17 +56,40 @@ public sealed class LiveCheckOptions
     internal static readonly TimeSpan MaxRobotsCacheDuration = TimeSpan.FromHours(24);
 
     /// <summary>The first problem with these settings, or null when they are usable.</summary>
-    internal string? Problem() => this switch
+    public IEnumerable<SettingProblem> Check()
     {
-        { UserAgent: var ua } when string.IsNullOrWhiteSpace(ua) || ProductToken.Length == 0 => "UserAgent must name the office.",
-        { RequestsPerSecondPerHost: <= 0 or double.NaN or double.PositiveInfinity } => "RequestsPerSecondPerHost must be above 0.",
-        { Timeout: var t } when t <= TimeSpan.Zero => "Timeout must be positive.",
-        { RobotsCacheDuration: var d } when d <= TimeSpan.Zero || d > MaxRobotsCacheDuration => "RobotsCacheDuration must be above 0 and at most 24 hours.",
-        { MaxLinksPerPage: < 0 } => "MaxLinksPerPage cannot be negative.",
-        { MaxConcurrentHosts: < 1 } => "MaxConcurrentHosts must be at least 1.",
-        { MaxPageBytes: < 1024 } => "MaxPageBytes must be at least 1024.",
-        { SiteUrl: { Length: > 0 } site } when !Uri.TryCreate(site, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            => "SiteUrl must be an absolute http(s) address.",
-        _ => null,
-    };
+        if (string.IsNullOrWhiteSpace(UserAgent) || ProductToken.Length == 0)
+        {
+            yield return new(nameof(UserAgent), "Empty");
+        }
+
+        if (RequestsPerSecondPerHost is <= 0 or double.NaN or double.PositiveInfinity)
+        {
+            yield return new(nameof(RequestsPerSecondPerHost), "OutOfRange", RequestsPerSecondPerHost, 0.01, 100);
+        }
+
+        foreach (var problem in SettingChecks.Positive(nameof(Timeout), Timeout))
+        {
+            yield return problem;
+        }
+
+        if (RobotsCacheDuration <= TimeSpan.Zero || RobotsCacheDuration > MaxRobotsCacheDuration)
+        {
+            yield return new(nameof(RobotsCacheDuration), "OutOfRange", RobotsCacheDuration, TimeSpan.FromSeconds(1), MaxRobotsCacheDuration);
+        }
+
+        foreach (var problem in SettingChecks.Range(nameof(MaxLinksPerPage), MaxLinksPerPage, 0, 10_000)
+            .Concat(SettingChecks.Range(nameof(MaxConcurrentHosts), MaxConcurrentHosts, 1, 64))
+            .Concat(SettingChecks.Range(nameof(MaxPageBytes), MaxPageBytes, 1024, 100 * 1024 * 1024))
+            .Concat(SettingChecks.Cron(nameof(Schedule), Schedule)))
+        {
+            yield return problem;
+        }
+
+        if (SiteUrl is { Length: > 0 } site
+            && (!Uri.TryCreate(site, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            yield return new(nameof(SiteUrl), "NotHttpAddress", site);
+        }
+    }
 }

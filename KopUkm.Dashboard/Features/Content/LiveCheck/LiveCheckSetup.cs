@@ -1,4 +1,5 @@
 using System.Net;
+using KopUkm.Dashboard.Common;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -14,10 +15,7 @@ public static class LiveCheckSetup
     public static IServiceCollection AddLiveSiteChecker(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<LiveCheckOptions>()
-            .Bind(configuration.GetSection(LiveCheckOptions.SectionName))
-            .Validate(o => o.Problem() is null, $"{LiveCheckOptions.SectionName} has an invalid setting (UserAgent, RequestsPerSecondPerHost, Timeout, RobotsCacheDuration ≤ 24 h, MaxLinksPerPage, MaxConcurrentHosts or MaxPageBytes).")
-            .ValidateOnStart();
+        services.AddSettings<LiveCheckOptions>(configuration, LiveCheckOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RobotsCache>();
         services.TryAddSingleton(_ => new HostRequestPacer(TimeProvider.System));

@@ -46,9 +46,9 @@ public sealed class LiveSiteChecker(
     {
         ArgumentNullException.ThrowIfNull(pages);
         var settings = options.Value;
-        if (settings.Problem() is { } problem)
+        if (settings.Check().FirstOrDefault() is { } problem)
         {
-            throw new InvalidOperationException($"{LiveCheckOptions.SectionName}: {problem}");
+            throw new InvalidOperationException($"{LiveCheckOptions.SectionName}:{problem.Key} is invalid ({problem.ReasonKey}).");
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
