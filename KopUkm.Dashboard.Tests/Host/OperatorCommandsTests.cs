@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static KopUkm.Dashboard.Tests.Features.Cooperatives.Import.ImportFiles;
 
 namespace KopUkm.Dashboard.Tests.Host;
@@ -21,12 +22,17 @@ public sealed class OperatorCommandsTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
+    /// <summary>As the README's <c>dotnet run … -- command</c> runs it: in Development, from the launch profile.</summary>
     private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunWithAsync([], args);
 
-    private async Task<(int Exit, string Out, string Err)> RunWithAsync(Dictionary<string, string?> settings, params string[] args)
+    private async Task<(int Exit, string Out, string Err)> RunWithAsync(Dictionary<string, string?> settings, params string[] args) =>
+        await RunInAsync(Environments.Development, settings, args);
+
+    private async Task<(int Exit, string Out, string Err)> RunInAsync(string environment, Dictionary<string, string?> settings, params string[] args)
     {
         await using var app = AppHost.Build([], builder =>
         {
+            builder.Environment.EnvironmentName = environment;
             builder.Configuration["Data:Folder"] = folder.Path;
             builder.Configuration["Jobs:Storage"] = "InMemory";
             builder.Configuration.AddInMemoryCollection(settings);
@@ -89,6 +95,17 @@ public sealed class OperatorCommandsTests : IDisposable
         Assert.Contains($"{KopUkm.Dashboard.Features.Assignments.Demo.DemoItTaskGenerator.TaskCount} tugas TI demo", first.Out, StringComparison.Ordinal);
         Assert.Contains($"{KopUkm.Dashboard.Features.Assignments.Demo.DemoItTeam.Staff.Count} akun staf TI demo ditambahkan", first.Out, StringComparison.Ordinal);
         Assert.Contains("tugas TI demo tidak ditambahkan", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_demo_refuses_in_production_and_creates_no_account()
+    {
+        var (exit, output, error) = await RunInAsync(Environments.Production, [], "seed-demo");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("Data demo tidak diisi di lingkungan Production", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "kopukm.db")));
     }
 
     [Fact]

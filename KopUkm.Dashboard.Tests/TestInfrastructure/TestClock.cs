@@ -23,6 +23,11 @@ public static class TestClock
 public sealed class RunningTestClock : TimeProvider
 {
     private readonly long startedAt = Stopwatch.GetTimestamp();
+    private long skippedTicks;
 
-    public override DateTimeOffset GetUtcNow() => TestClock.Start + Stopwatch.GetElapsedTime(startedAt);
+    public override DateTimeOffset GetUtcNow() =>
+        TestClock.Start + Stopwatch.GetElapsedTime(startedAt) + TimeSpan.FromTicks(Interlocked.Read(ref skippedTicks));
+
+    /// <summary>Jumps the clock forward (timers keep real time), e.g. past a session's lifetime.</summary>
+    public void Advance(TimeSpan by) => Interlocked.Add(ref skippedTicks, by.Ticks);
 }

@@ -13,6 +13,7 @@ public sealed class DataPaths
         DatabaseFile = Path.Combine(Folder, "kopukm.db");
         JobsDatabaseFile = Path.Combine(Folder, "kopukm-jobs.db");
         BackupsFolder = Path.Combine(Folder, "backups");
+        KeysFolder = Path.Combine(Folder, "keys");
     }
 
     public string Folder { get; }
@@ -22,6 +23,9 @@ public sealed class DataPaths
     public string JobsDatabaseFile { get; }
 
     public string BackupsFolder { get; }
+
+    /// <summary>The data protection key ring (cookies, antiforgery tokens): as secret as the database.</summary>
+    public string KeysFolder { get; }
 
     /// <summary>Held exclusively by the running app so that a restore can refuse to run underneath it.</summary>
     public string LockFile => DatabaseFile + ".lock";

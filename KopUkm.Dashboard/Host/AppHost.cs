@@ -20,7 +20,7 @@ public static class AppHost
     /// <param name="overrideServices">Runs after, to replace a registration (benchmarks acting as a fixed user).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<IServiceCollection>? overrideServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = LaunchProfileEnvironment(args) });
         if (!builder.Environment.IsDevelopment())
         {
             // Serves MudBlazor's and the framework's static files when run unpublished outside Development.
@@ -39,6 +39,20 @@ public static class AppHost
         builder.Services.AddFeatureServices(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The launch profile's environment (Development for <c>dotnet run</c> from the repository), only when nothing
+    /// explicit names one: <c>ASPNETCORE_ENVIRONMENT</c>, <c>DOTNET_ENVIRONMENT</c> or <c>--environment</c> always win,
+    /// so <c>ASPNETCORE_ENVIRONMENT=Production dotnet run</c> runs as Production. A launch profile's own
+    /// ASPNETCORE_ENVIRONMENT would override the operator's, which is why the profile sets this variable instead.
+    /// </summary>
+    private static string? LaunchProfileEnvironment(string[] args)
+    {
+        var named = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 }
+            || Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 }
+            || args.Any(a => a.StartsWith("--environment", StringComparison.OrdinalIgnoreCase) || a.StartsWith("/environment", StringComparison.OrdinalIgnoreCase));
+        return named ? null : Environment.GetEnvironmentVariable("KOPUKM_LAUNCH_ENVIRONMENT") is { Length: > 0 } launch ? launch : null;
     }
 
     public static void UsePipeline(WebApplication app)

@@ -101,6 +101,12 @@ public static class OperatorCommands
             return 2;
         }
 
+        if (app.Environment.IsProduction())
+        {
+            await error.WriteLineAsync(L["Cli.SeedDemoRefusedInProduction"]);
+            return 2;
+        }
+
         await MigrateAsync(app, TextWriter.Null, L);
         await using var scope = app.Services.CreateAsyncScope();
         if (scale is not null)

@@ -20,7 +20,9 @@ public static class StartupTasks
         await SeedReferenceDataAsync(scope.ServiceProvider);
         var demo = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
         await demo.EnsureRolesAsync();
-        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.SeedUsers)
+        // Demo accounts share a published password: never where the environment says Production, whatever the
+        // settings or launch profile say.
+        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.SeedUsers && !app.Environment.IsProduction())
         {
             await demo.SeedDemoUsersAsync();
 

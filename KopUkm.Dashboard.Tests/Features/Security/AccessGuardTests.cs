@@ -34,7 +34,7 @@ public sealed class AccessGuardTests
     public async Task Guard_refuses_a_permission_the_user_lacks_and_returns_the_user_otherwise()
     {
         var current = new FakeCurrentUser { Current = FakeCurrentUser.As(AppRoles.Petugas) };
-        var guard = new AccessGuard(current);
+        var guard = new AccessGuard(current, []);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => guard.DemandAsync(Permissions.Administer));
         Assert.Equal(AppRoles.Petugas, Assert.Single((await guard.DemandAsync(Permissions.ViewTickets)).Roles));
@@ -44,7 +44,7 @@ public sealed class AccessGuardTests
     public async Task Division_head_may_act_on_their_own_division_only_while_leadership_sees_all()
     {
         var current = new FakeCurrentUser { Current = FakeCurrentUser.As(AppRoles.KepalaBidang, divisionId: 2) };
-        var guard = new AccessGuard(current);
+        var guard = new AccessGuard(current, []);
 
         await guard.DemandDivisionAsync(Permissions.ViewTickets, 2);
         await Assert.ThrowsAsync<AccessDeniedException>(() => guard.DemandDivisionAsync(Permissions.ViewTickets, 3));

@@ -8,5 +8,9 @@ public sealed class AuthOptions : ISettings
     /// <summary>How soon a disabled user or a changed password ends open sessions, in cookies and circuits alike.</summary>
     public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    public IEnumerable<SettingProblem> Check() => SettingChecks.Positive(nameof(SessionRevalidationInterval), SessionRevalidationInterval);
+    /// <summary>The longest a sign-in lasts, however active the user: after it, sign in again.</summary>
+    public TimeSpan AbsoluteSessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    public IEnumerable<SettingProblem> Check() =>
+        [.. SettingChecks.Positive(nameof(SessionRevalidationInterval), SessionRevalidationInterval), .. SettingChecks.Positive(nameof(AbsoluteSessionLifetime), AbsoluteSessionLifetime)];
 }

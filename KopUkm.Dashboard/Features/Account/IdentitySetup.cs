@@ -1,5 +1,7 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,7 +17,6 @@ public static class IdentitySetup
     {
         services.AddSettings<AuthOptions>("Auth");
         services.AddScoped<ProfileService>();
-        var revalidation = configuration.GetSection("Auth").Get<AuthOptions>()?.SessionRevalidationInterval ?? new AuthOptions().SessionRevalidationInterval;
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
@@ -27,8 +28,23 @@ public static class IdentitySetup
             })
             .AddIdentityCookies();
 
+        services.AddScoped<ISessionCheck, SessionCheck>();
+        services.AddAppDataProtection(configuration);
         services.ConfigureApplicationCookie(options =>
         {
+            // Every request re-checks the session against this database (one indexed lookup) instead of trusting the
+            // cookie's claims for a minute: a cookie from another installation, or from before a logout, password or
+            // role change, is refused at once. This replaces Identity's interval-based stamp validator.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var user = UserContext.FromPrincipal(context.Principal!);
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<ISessionCheck>();
+                if (!await sessions.IsCurrentAsync(user.UserId, user.Session, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
@@ -38,7 +54,6 @@ public static class IdentitySetup
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = revalidation);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
         services.AddIdentityCore<ApplicationUser>(options =>

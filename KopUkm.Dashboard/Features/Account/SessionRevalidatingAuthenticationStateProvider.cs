@@ -1,21 +1,19 @@
-using System.Security.Claims;
-using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace KopUkm.Dashboard.Features.Account;
 
 /// <summary>
-/// Re-checks a connected circuit's user every <see cref="AuthOptions.SessionRevalidationInterval"/> (one minute by
-/// default): a changed security stamp (password changed or reset, user disabled) or a disabled account ends the
-/// session, and the layout sends the browser to the login page.
+/// Re-checks a connected circuit's session every <see cref="AuthOptions.SessionRevalidationInterval"/> (one minute by
+/// default) through <see cref="ISessionCheck"/>: a renewed security stamp (logout, password changed or reset, role
+/// changed), a disabled account or a session past its absolute lifetime ends it, and the layout sends the browser to
+/// the login page. Commands in between are checked by the access guard.
 /// </summary>
 public sealed class SessionRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> identityOptions,
     IOptions<AuthOptions> authOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
@@ -24,20 +22,7 @@ public sealed class SessionRevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        return await IsStillValidAsync(userManager, authenticationState.User);
-    }
-
-    private async Task<bool> IsStillValidAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)
-    {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null || !user.IsActive)
-        {
-            return false;
-        }
-
-        var principalStamp = principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
-        var userStamp = await userManager.GetSecurityStampAsync(user);
-        return principalStamp == userStamp;
+        var user = UserContext.FromPrincipal(authenticationState.User);
+        return await scope.ServiceProvider.GetRequiredService<ISessionCheck>().IsCurrentAsync(user.UserId, user.Session, cancellationToken);
     }
 }

@@ -49,6 +49,9 @@ public sealed class ItTaskPageTests : AppBunitContext, IAsyncLifetime
         theirs.Title = "Judul dari rekan";
         theirs.RequestingDivisionId = umk;
         Assert.True((await Tasks.UpdateAsync(id, view.Task.Version, theirs)).Succeeded);
+        // The open page follows the change (its header shows their title) and keeps what was typed; clicking before
+        // that refresh lands would race it.
+        page.WaitForAssertion(() => Assert.Contains("Judul dari rekan", page.Find("h1").TextContent, StringComparison.Ordinal));
 
         await page.Find("[data-testid=ittask-save]").ClickAsync(new());
 

@@ -1,0 +1,39 @@
+using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace KopUkm.Dashboard.Features.Account;
+
+/// <summary>Data protection settings (section <c>DataProtection</c>).</summary>
+public sealed class DataProtectionOptions : ISettings
+{
+    /// <summary>
+    /// Isolates this installation's cookies and tokens from every other one, even one that shares its keys by
+    /// mistake. Give each deployment its own (e.g. <c>KopUkm.Dashboard.Jambi</c>).
+    /// </summary>
+    public string ApplicationName { get; set; } = "KopUkm.Dashboard";
+
+    public IEnumerable<SettingProblem> Check() =>
+        string.IsNullOrWhiteSpace(ApplicationName) ? [new SettingProblem(nameof(ApplicationName), "Empty")] : [];
+}
+
+public static class DataProtectionSetup
+{
+    /// <summary>
+    /// Keys live with the data (the <c>keys</c> folder of the data folder), not in the operating-system user's
+    /// profile: a copy of the app started from the same folder for a demo cannot mint cookies another data folder
+    /// accepts, and restoring a backup of the folder keeps users signed in.
+    /// </summary>
+    public static IServiceCollection AddAppDataProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<DataProtectionOptions>("DataProtection");
+        var name = configuration.GetSection("DataProtection").Get<DataProtectionOptions>()?.ApplicationName;
+        services.AddDataProtection().SetApplicationName(string.IsNullOrWhiteSpace(name) ? new DataProtectionOptions().ApplicationName : name);
+        services.AddOptions<KeyManagementOptions>().Configure<DataPaths, ILoggerFactory>((options, paths, logs) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysFolder), logs));
+        return services;
+    }
+}
