@@ -36,6 +36,7 @@ public static class AppHost
         builder.Services.AddAppAuthorization();
         builder.Services.AddAppJobs(builder.Configuration);
         builder.Services.AddAppHealthChecks();
+        builder.Services.AddWebSecurity(builder.Configuration);
         builder.Services.AddFeatureServices(builder.Configuration);
         overrideServices?.Invoke(builder.Services);
         return builder.Build();
@@ -57,6 +58,7 @@ public static class AppHost
 
     public static void UsePipeline(WebApplication app)
     {
+        app.UseWebSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
