@@ -44,7 +44,6 @@ public enum UrgentSource
     Ticket = 1,
     Registration = 2,
     Content = 3,
-    ItTask = 4,
     BrokenPage = 5,
 }
 
