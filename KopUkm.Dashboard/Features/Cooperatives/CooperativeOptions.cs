@@ -1,5 +1,3 @@
-using KopUkm.Dashboard.Features.Security;
-
 namespace KopUkm.Dashboard.Features.Cooperatives;
 
 /// <summary>Settings of the cooperative feature (section <c>Cooperatives</c>).</summary>
@@ -7,18 +5,7 @@ public sealed class CooperativeOptions
 {
     /// <summary>
     /// Divisions whose officers and heads work on cooperative records and cases (Kelembagaan and Pengawasan
-    /// Koperasi). Everyone else reads.
+    /// Koperasi). Everyone else reads; <see cref="CooperativeAccess"/> applies this.
     /// </summary>
     public List<string> WorkingDivisionCodes { get; set; } = ["KLM", "PWS"];
-
-    /// <summary>True when the user may create and edit cooperatives and act on their cases.</summary>
-    public bool CanWork(UserContext user) =>
-        user.IsInRole(AppRoles.Administrator)
-        || ((user.IsInRole(AppRoles.Petugas) || user.IsInRole(AppRoles.KepalaBidang))
-            && user.DivisionCode is { } code && WorkingDivisionCodes.Contains(code, StringComparer.OrdinalIgnoreCase));
-
-    /// <summary>Assigning cases is for the working divisions' heads (and administrators).</summary>
-    public bool CanAssign(UserContext user) =>
-        user.IsInRole(AppRoles.Administrator)
-        || (user.IsInRole(AppRoles.KepalaBidang) && user.DivisionCode is { } code && WorkingDivisionCodes.Contains(code, StringComparer.OrdinalIgnoreCase));
 }
