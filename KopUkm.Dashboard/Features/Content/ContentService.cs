@@ -29,7 +29,7 @@ public sealed class ContentService(
         var query = Scope(db.Set<ContentItem>().AsNoTracking(), user, divisionId);
 
         var byState = await query.GroupBy(c => c.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var live = query.Where(c => c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan);
+        var live = query.Where(LiveContent.IsLive);
         var dueSoon = await live.CountAsync(c => c.Freshness == ContentFreshness.DueSoon, ct);
         var overdue = await live.CountAsync(c => c.Freshness == ContentFreshness.Overdue, ct);
         var broken = await live.CountAsync(c => c.LiveStatus == LiveStatus.Broken, ct);
@@ -381,7 +381,7 @@ public sealed class ContentService(
         {
             ContentAttention.Overdue => query.Where(c => c.Freshness == ContentFreshness.Overdue),
             ContentAttention.DueSoon => query.Where(c => c.Freshness == ContentFreshness.DueSoon),
-            ContentAttention.Broken => query.Where(c => c.LiveStatus == LiveStatus.Broken && (c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan)),
+            ContentAttention.Broken => query.Where(LiveContent.IsLive).Where(c => c.LiveStatus == LiveStatus.Broken),
             ContentAttention.BrokenLinks => query.Where(c => c.BrokenLinkCount > 0),
             ContentAttention.NoEditor => query.Where(c => c.EditorUserId == null && c.State != ContentState.Diarsipkan),
             _ => query,

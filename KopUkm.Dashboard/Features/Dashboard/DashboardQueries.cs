@@ -99,9 +99,9 @@ internal static class DashboardQueries
         var contentRows = await content.GroupBy(c => c.OwnerDivisionId).Select(g => new
         {
             DivisionId = g.Key,
-            LiveOverdue = g.Count(c => (c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan) && c.Freshness == ContentFreshness.Overdue),
-            LiveDueSoon = g.Count(c => (c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan) && c.Freshness == ContentFreshness.DueSoon),
-            LiveBroken = g.Count(c => (c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan) && c.LiveStatus == LiveStatus.Broken),
+            LiveOverdue = g.AsQueryable().Where(LiveContent.IsLive).Count(c => c.Freshness == ContentFreshness.Overdue),
+            LiveDueSoon = g.AsQueryable().Where(LiveContent.IsLive).Count(c => c.Freshness == ContentFreshness.DueSoon),
+            LiveBroken = g.AsQueryable().Where(LiveContent.IsLive).Count(c => c.LiveStatus == LiveStatus.Broken),
             Overdue = g.Count(c => c.Freshness == ContentFreshness.Overdue),
         }).ToListAsync(ct);
         var contentHead = new ContentHeadline(contentRows.Sum(r => r.LiveOverdue), contentRows.Sum(r => r.LiveDueSoon), contentRows.Sum(r => r.LiveBroken));
@@ -164,7 +164,7 @@ internal static class DashboardQueries
                 UrgentSource.Registration, c.Name, c.Stage.ToString(), null, c.Due, 0, $"/koperasi/kasus/{c.Id}", (int)AttentionRule.ForCitizenWork(c.Due, now))));
         }
 
-        var live = content.Where(c => c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan);
+        var live = content.Where(LiveContent.IsLive);
         var broken = await live.Where(c => c.LiveStatus == LiveStatus.Broken)
             .OrderBy(c => c.LastCheckedAtUtc).Take(UrgentCount)
             .Select(c => new { c.Id, c.Title, c.Kind, Since = c.LastCheckedAtUtc ?? c.StateChangedAtUtc, Division = c.OwnerDivision!.Code })

@@ -46,8 +46,8 @@ public sealed class ContentLiveCheckService(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var rows = await db.Set<ContentItem>().AsNoTracking()
-                .Where(c => c.Channel == ContentChannel.Website && c.Url != null
-                            && (c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan))
+                .Where(LiveContent.IsLive)
+                .Where(c => c.Channel == ContentChannel.Website && c.Url != null)
                 .OrderBy(c => c.Id)
                 .Select(c => new { c.Id, c.Url, c.ETag, c.LastModifiedUtc, c.ContentHash })
                 .ToListAsync(ct);
