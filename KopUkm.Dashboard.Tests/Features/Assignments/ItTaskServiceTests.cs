@@ -413,7 +413,7 @@ public sealed class ItTaskServiceTests : IAsyncLifetime
     {
         app.ActAs(AppRoles.Petugas, umk, "clerk", divisionCode: "UMK");
         var service = (await app.Get<KopUkm.Dashboard.Features.ServiceCatalog.ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
-        var (result, id) = await app.Get<TicketService>().CreateAsync(new TicketIntakeForm
+        var (result, id) = await app.Get<TicketIntake>().CreateAsync(new TicketIntakeForm
         {
             ApplicantName = "Siti Rahmah",
             Phone = "0812 1234 5678",

@@ -14,8 +14,6 @@ public sealed class TicketNameSearchTests : IAsyncLifetime
 {
     private TestServices app = default!;
 
-    private TicketService Tickets => app.Get<TicketService>();
-
     public async Task InitializeAsync()
     {
         app = await TestServices.CreateAsync();
@@ -63,7 +61,7 @@ public sealed class TicketNameSearchTests : IAsyncLifetime
 
     private async Task<IEnumerable<string>> SearchAsync(string term)
     {
-        var page = await Tickets.ListAsync(new PageRequest(0, 25, Search: term), new TicketFilter(TicketQueueKind.All, OpenOnly: false));
+        var page = await app.Get<TicketQueues>().ListAsync(new PageRequest(0, 25, Search: term), new TicketFilter(TicketQueueKind.All, OpenOnly: false));
         return page.Items.Select(t => t.ApplicantName).Order();
     }
 }
