@@ -107,7 +107,7 @@ public sealed class ScaleDemoSeederTests(SeededScale scale) : IClassFixture<Seed
         var openTickets = await App.Get<TicketQueues>().ListAsync(new PageRequest(0, 25), new TicketFilter(TicketQueueKind.All));
         var cooperatives = await App.Get<CooperativeService>().ListAsync(new PageRequest(0, 25), new CooperativeFilter());
         var content = await App.Get<ContentService>().ListAsync(new PageRequest(0, 25), new ContentFilter());
-        var tasks = await App.Get<ItTaskService>().ListAsync(new PageRequest(0, 25), new ItTaskFilter());
+        var tasks = await App.Get<ItTaskLists>().ListAsync(new PageRequest(0, 25), new ItTaskFilter());
 
         Assert.Equal(await db.Set<Ticket>().CountAsync(t => open.Contains(t.Status)), dashboard.Tickets.Open);
         Assert.Equal(dashboard.Tickets.Open, openTickets.TotalCount);
