@@ -93,7 +93,7 @@ public sealed class ContentReviewAgeService(IDbContextFactory<AppDbContext> dbFa
         item.State = ContentState.PerluPembaruan;
         item.StateChangedAtUtc = now;
         item.StaleReason = StaleReason.ReviewOverdue;
-        return ContentService.Event(
+        return ContentActionSupport.Event(
             item.Id, ContentEventKind.FlaggedStale, UserContext.System, now, ContentState.Terbit, ContentState.PerluPembaruan, nameof(StaleReason.ReviewOverdue));
     }
 }
