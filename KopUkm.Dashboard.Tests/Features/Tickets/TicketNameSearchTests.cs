@@ -38,6 +38,27 @@ public sealed class TicketNameSearchTests : IAsyncLifetime
         Assert.Equal(expected.Order(), await SearchAsync(term));
     }
 
+    [Theory]
+    [InlineData("50%")] // wildcards are text, for the trigram index ...
+    [InlineData("%")] // ... and for the plain LIKE
+    [InlineData("_")]
+    [InlineData("g_b")]
+    [InlineData("_b")]
+    [InlineData("'a")]
+    [InlineData("O'B")]
+    [InlineData("\"Kopi")]
+    [InlineData("bu 50")]
+    public async Task Wildcards_and_quotes_in_a_term_match_only_themselves(string term)
+    {
+        string[] names = ["Diskon 50% Bu Sari", "Diskon 500 Bu Ani", "Warung_bu Nani", "Warung bu Nabi", "Kopi 'a O'Brien", "\"Kopi\" Kerinci"];
+        foreach (var name in names)
+        {
+            await CreateAsync(name, "Usaha");
+        }
+
+        Assert.Equal(names.Where(n => n.Contains(term, StringComparison.OrdinalIgnoreCase)).Order(), await SearchAsync(term));
+    }
+
     [Fact]
     public async Task A_renamed_applicant_is_found_by_the_new_name_and_not_the_old_one_and_a_deleted_ticket_not_at_all()
     {

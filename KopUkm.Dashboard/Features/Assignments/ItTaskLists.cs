@@ -148,12 +148,10 @@ public sealed class ItTaskLists(IDbContextFactory<AppDbContext> dbFactory, Acces
         {
             var term = filter.Search.Trim();
             var upper = term.ToUpperInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL UPPER(...) LIKE; culture overloads do not translate.
             // A code is looked up exactly (indexed); anything else searches titles.
             query = upper.StartsWith("TI-", StringComparison.Ordinal)
                 ? query.Where(t => t.Code == upper)
-                : query.Where(t => t.Title.ToUpper().Contains(upper));
-#pragma warning restore CA1304, CA1311, CA1862
+                : query.WhereContains(term, t => t.Title);
         }
 
         return query;

@@ -127,8 +127,7 @@ public sealed class ContentQueues(IDbContextFactory<AppDbContext> dbFactory, Acc
 
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = $"%{search.Trim()}%";
-            query = query.Where(c => EF.Functions.Like(c.Title, term) || (c.Url != null && EF.Functions.Like(c.Url, term)));
+            query = query.WhereContains(search, c => c.Title, c => c.Url);
         }
 
         return query;

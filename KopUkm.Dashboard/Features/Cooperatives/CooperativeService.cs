@@ -236,7 +236,7 @@ public sealed class CooperativeService(
             var normalized = CooperativeRules.NormalizeName(term);
             query = term.All(char.IsAsciiDigit)
                 ? query.Where(c => c.Nik!.StartsWith(term) || c.Nib!.StartsWith(term))
-                : query.Where(c => c.NormalizedName.Contains(normalized));
+                : query.WhereContains(normalized, c => c.NormalizedName);
         }
 
         return query;

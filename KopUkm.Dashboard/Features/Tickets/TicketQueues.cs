@@ -130,11 +130,20 @@ public sealed class TicketQueues(IDbContextFactory<AppDbContext> dbFactory, Acce
                     ? query.Where(t => t.LaporTrackingNumber == term)
                     : term.All(char.IsAsciiDigit) && term.Length >= 6
                         ? query.Where(t => t.Nib!.StartsWith(term))
-                        : TicketNameSearch.Matching(db, query, term);
+                        : query.WhereContains(term, NameIndex(db), t => t.ApplicantName, t => t.BusinessName);
         }
 
         return query;
     }
+
+    /// <summary>
+    /// The trigram index over applicant and business names (migration TicketNameSearch, kept in step by triggers):
+    /// it finds what a case-insensitive "contains" finds without reading every ticket.
+    /// </summary>
+    private static TrigramIndex<Ticket> NameIndex(AppDbContext db) => new(
+        db.Database,
+        t => t.Id,
+        phrase => db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"TicketNameSearch\" WHERE \"TicketNameSearch\" MATCH {phrase}"));
 }
 
 public enum TicketQueueKind
