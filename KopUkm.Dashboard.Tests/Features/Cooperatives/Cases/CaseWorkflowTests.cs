@@ -1,6 +1,6 @@
 using KopUkm.Dashboard.Features.Cooperatives.Cases;
 
-namespace KopUkm.Dashboard.Tests.Features.Cooperatives;
+namespace KopUkm.Dashboard.Tests.Features.Cooperatives.Cases;
 
 public sealed class CaseWorkflowTests
 {

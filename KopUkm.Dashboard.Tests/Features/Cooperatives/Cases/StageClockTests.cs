@@ -1,7 +1,7 @@
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Cooperatives.Cases;
 
-namespace KopUkm.Dashboard.Tests.Features.Cooperatives;
+namespace KopUkm.Dashboard.Tests.Features.Cooperatives.Cases;
 
 public sealed class StageClockTests
 {

@@ -5,7 +5,7 @@ using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using static KopUkm.Dashboard.Tests.Features.Cooperatives.CooperativeTestData;
 
-namespace KopUkm.Dashboard.Tests.Features.Cooperatives;
+namespace KopUkm.Dashboard.Tests.Features.Cooperatives.Cases;
 
 public sealed class RegistrationCaseServiceTests : IAsyncLifetime
 {
