@@ -208,7 +208,6 @@ public sealed record ItTaskCard(
     long Version,
     IReadOnlyList<ItTaskStatus> AllowedMoves);
 
-/// <param name="Label">The ticket's code (and applicant) or the case's cooperative; null for content items and missing records.</param>
 /// <param name="OlderCount">Selesai only: tasks finished before the board's window, counted but not loaded.</param>
 public sealed record ItTaskColumn(ItTaskStatus Status, IReadOnlyList<ItTaskCard> Cards, int TotalCount, int OlderCount);
 
