@@ -53,7 +53,7 @@ public sealed class ItTaskDemoSeederTests : IAsyncLifetime
 
         // The work is spread over the demo IT staff: staf.ti and the two added colleagues.
         app.ActAs(AppRoles.StafTI, null, "reader");
-        var workload = await app.Get<ItTaskService>().WorkloadAsync();
+        var workload = await app.Get<ItTaskAssignment>().WorkloadAsync();
         Assert.Equal(3, workload.Count);
         Assert.True(workload.Count(l => l.OpenItems > 0) >= 2);
     }

@@ -23,8 +23,6 @@ public sealed class WorkingDurationColumnsTests : IAsyncLifetime
     private int plut;
     private int nibService;
 
-    private TicketService Tickets => app.Get<TicketService>();
-
     public async Task InitializeAsync()
     {
         app = await TestServices.CreateAsync();
@@ -41,7 +39,7 @@ public sealed class WorkingDurationColumnsTests : IAsyncLifetime
     {
         var officer = await app.CreateUserAsync("a@umk.test", "Ahmad", AppRoles.Petugas, umk);
         app.ActAs(AppRoles.KepalaBidang, umk, "head-umk", divisionCode: "UMK");
-        var (_, id) = await Tickets.CreateAsync(new TicketIntakeForm
+        var (_, id) = await app.Get<TicketIntake>().CreateAsync(new TicketIntakeForm
         {
             ApplicantName = "Siti Rahmah",
             Phone = "0812 7788 9900",
@@ -53,23 +51,23 @@ public sealed class WorkingDurationColumnsTests : IAsyncLifetime
         Assert.Null(ticket.FirstResponseWorkingMinutes);
         Assert.Null(ticket.ResolutionWorkingMinutes);
 
-        Assert.True((await Tickets.AssignAsync(ticket.Id, ticket.Version, officer, null)).Succeeded);
+        Assert.True((await app.Get<TicketAssignment>().AssignAsync(ticket.Id, ticket.Version, officer, null)).Succeeded);
         app.ActAs(AppRoles.Petugas, umk, officer, divisionCode: "UMK");
         // 09:00 → 09:40: the first reply after 40 working minutes.
         app.Clock.Advance(TimeSpan.FromMinutes(40));
-        Assert.True((await Tickets.ReplyAsync(ticket.Id, (await TicketAsync(ticket.Id)).Version, "Kami bantu daftar OSS.")).Succeeded);
+        Assert.True((await app.Get<TicketMoves>().ReplyAsync(ticket.Id, (await TicketAsync(ticket.Id)).Version, "Kami bantu daftar OSS.")).Succeeded);
         ticket = await TicketAsync(ticket.Id);
         Assert.Equal(40, ticket.FirstResponseWorkingMinutes);
         Assert.Null(ticket.ResolutionWorkingMinutes);
 
         // 09:40 → 16:00 the same day, with the 12:00–13:00 break: 2 h 20 min + 3 h = 320 more, 360 working minutes in all.
         app.Clock.Advance(new TimeSpan(6, 20, 0));
-        Assert.True((await Tickets.MoveAsync(ticket.Id, ticket.Version, TicketStatus.Selesai, "NIB terbit.")).Succeeded);
+        Assert.True((await app.Get<TicketMoves>().MoveAsync(ticket.Id, ticket.Version, TicketStatus.Selesai, "NIB terbit.")).Succeeded);
         ticket = await TicketAsync(ticket.Id);
         Assert.Equal(360, ticket.ResolutionWorkingMinutes);
 
         app.Clock.Advance(TimeSpan.FromHours(18));
-        Assert.True((await Tickets.MoveAsync(ticket.Id, ticket.Version, TicketStatus.DibukaKembali, "Data NIB salah.")).Succeeded);
+        Assert.True((await app.Get<TicketMoves>().MoveAsync(ticket.Id, ticket.Version, TicketStatus.DibukaKembali, "Data NIB salah.")).Succeeded);
         ticket = await TicketAsync(ticket.Id);
         Assert.Null(ticket.ResolutionWorkingMinutes);
         Assert.Equal(40, ticket.FirstResponseWorkingMinutes);
@@ -79,7 +77,7 @@ public sealed class WorkingDurationColumnsTests : IAsyncLifetime
     public async Task A_handoff_stores_the_working_minutes_until_the_receiving_division_first_acts()
     {
         app.ActAs(AppRoles.Petugas, umk, "clerk", divisionCode: "UMK");
-        var (_, id) = await Tickets.CreateAsync(new TicketIntakeForm
+        var (_, id) = await app.Get<TicketIntake>().CreateAsync(new TicketIntakeForm
         {
             ApplicantName = "Budi",
             Phone = "0812 7788 9901",
@@ -87,12 +85,12 @@ public sealed class WorkingDurationColumnsTests : IAsyncLifetime
             Channel = TicketChannel.Telepon,
             Description = "Pemasaran produk.",
         });
-        Assert.True((await Tickets.HandOffAsync(id!.Value, (await TicketAsync(id.Value)).Version, plut, "Pendampingan pemasaran di PLUT")).Succeeded);
+        Assert.True((await app.Get<TicketHandoffs>().HandOffAsync(id!.Value, (await TicketAsync(id.Value)).Version, plut, "Pendampingan pemasaran di PLUT")).Succeeded);
 
         // Monday 09:00 → Tuesday 08:00: Monday 09:00–16:00 less the break (6 h) + Tuesday 07:30–08:00 (30 min) = 390 minutes.
         app.Clock.Advance(TimeSpan.FromHours(23));
         app.ActAs(AppRoles.KepalaBidang, plut, "head-plut", divisionCode: "PLUT");
-        Assert.True((await Tickets.NoteAsync(id.Value, (await TicketAsync(id.Value)).Version, "Diterima PLUT")).Succeeded);
+        Assert.True((await app.Get<TicketMoves>().NoteAsync(id.Value, (await TicketAsync(id.Value)).Version, "Diterima PLUT")).Succeeded);
 
         await using var db = await app.DbAsync();
         var handoff = await db.Set<TicketHandoff>().SingleAsync(h => h.TicketId == id.Value);

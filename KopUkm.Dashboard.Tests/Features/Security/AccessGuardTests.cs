@@ -1,6 +1,5 @@
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
-using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 
 namespace KopUkm.Dashboard.Tests.Features.Security;
@@ -58,22 +57,6 @@ public sealed class AccessGuardTests
     {
         Assert.False(UserContext.Anonymous.Has(Permissions.ViewDashboard));
         Assert.False(UserContext.System.Has(Permissions.Administer));
-    }
-
-    [Fact]
-    public async Task Division_scope_filters_rows_in_the_database_for_scoped_users_only()
-    {
-        await using var app = await TestServices.CreateAsync();
-        await using var db = await app.DbAsync();
-        var services = db.Set<ServiceType>();
-        var umk = db.Set<Division>().Single(d => d.Code == "UMK").Id;
-
-        var scoped = services.VisibleTo(FakeCurrentUser.As(AppRoles.KepalaBidang, umk), s => s.OwnerDivisionId).ToList();
-        var all = services.VisibleTo(FakeCurrentUser.As(AppRoles.Pimpinan, umk), s => s.OwnerDivisionId).ToList();
-
-        Assert.Equal(4, scoped.Count);
-        Assert.All(scoped, s => Assert.Equal(umk, s.OwnerDivisionId));
-        Assert.Equal(10, all.Count);
     }
 
     [Fact]

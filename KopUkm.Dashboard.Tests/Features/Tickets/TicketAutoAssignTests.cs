@@ -38,7 +38,7 @@ public sealed class TicketAutoAssignTests : IAsyncLifetime
         Assert.Equal(budi, third.AssignedUserId);
         Assert.All([first, second, third], t => Assert.Equal(TicketStatus.Ditugaskan, t.Status));
 
-        var budisQueue = await app.Get<TicketService>().ListAsync(new PageRequest(0, 25), new TicketFilter(TicketQueueKind.Division, AssigneeId: budi));
+        var budisQueue = await app.Get<TicketQueues>().ListAsync(new PageRequest(0, 25), new TicketFilter(TicketQueueKind.Division, AssigneeId: budi));
         Assert.Equal(2, budisQueue.TotalCount);
     }
 
@@ -56,12 +56,12 @@ public sealed class TicketAutoAssignTests : IAsyncLifetime
         Assert.True((await settings.SetAutoAssignAsync(plutSetting, autoAssign: false)).IsConflict);
 
         var consultation = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "KONS-USAHA").Id;
-        var (result, id) = await app.Get<TicketService>().CreateAsync(new TicketIntakeForm
+        var (result, id) = await app.Get<TicketIntake>().CreateAsync(new TicketIntakeForm
         {
             ApplicantName = "Pemohon", Phone = "0812 1234 5678", ServiceTypeId = consultation, Description = "Konsultasi usaha",
         });
         Assert.True(result.Succeeded);
-        Assert.Equal(officer, (await app.Get<TicketService>().GetAsync(id!.Value))!.Ticket.AssignedUserId);
+        Assert.Equal(officer, (await app.Get<TicketDetails>().GetAsync(id!.Value))!.Ticket.AssignedUserId);
 
         app.ActAs(AppRoles.KepalaBidang, plut, "head", divisionCode: "PLUT");
         await Assert.ThrowsAsync<AccessDeniedException>(() => settings.ListAsync());
@@ -79,8 +79,7 @@ public sealed class TicketAutoAssignTests : IAsyncLifetime
     private async Task<Ticket> CreateAsync(WorkPriority priority)
     {
         var service = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
-        var tickets = app.Get<TicketService>();
-        var (result, id) = await tickets.CreateAsync(new TicketIntakeForm
+        var (result, id) = await app.Get<TicketIntake>().CreateAsync(new TicketIntakeForm
         {
             ApplicantName = "Pemohon",
             Phone = "0812 1234 5678",
@@ -89,7 +88,7 @@ public sealed class TicketAutoAssignTests : IAsyncLifetime
             Description = "Pendampingan NIB",
         });
         Assert.True(result.Succeeded);
-        return (await tickets.GetAsync(id!.Value))!.Ticket;
+        return (await app.Get<TicketDetails>().GetAsync(id!.Value))!.Ticket;
     }
 
     private Task<string> CreateOfficerAsync(string email, string name) => app.CreateUserAsync(email, name, AppRoles.Petugas, umk);

@@ -14,8 +14,6 @@ public sealed class TicketNameSearchTests : IAsyncLifetime
 {
     private TestServices app = default!;
 
-    private TicketService Tickets => app.Get<TicketService>();
-
     public async Task InitializeAsync()
     {
         app = await TestServices.CreateAsync();
@@ -38,6 +36,27 @@ public sealed class TicketNameSearchTests : IAsyncLifetime
         await CreateAsync("Rina Wati", "Kopi Bubuk Kerinci");
 
         Assert.Equal(expected.Order(), await SearchAsync(term));
+    }
+
+    [Theory]
+    [InlineData("50%")] // wildcards are text, for the trigram index ...
+    [InlineData("%")] // ... and for the plain LIKE
+    [InlineData("_")]
+    [InlineData("g_b")]
+    [InlineData("_b")]
+    [InlineData("'a")]
+    [InlineData("O'B")]
+    [InlineData("\"Kopi")]
+    [InlineData("bu 50")]
+    public async Task Wildcards_and_quotes_in_a_term_match_only_themselves(string term)
+    {
+        string[] names = ["Diskon 50% Bu Sari", "Diskon 500 Bu Ani", "Warung_bu Nani", "Warung bu Nabi", "Kopi 'a O'Brien", "\"Kopi\" Kerinci"];
+        foreach (var name in names)
+        {
+            await CreateAsync(name, "Usaha");
+        }
+
+        Assert.Equal(names.Where(n => n.Contains(term, StringComparison.OrdinalIgnoreCase)).Order(), await SearchAsync(term));
     }
 
     [Fact]
@@ -63,7 +82,7 @@ public sealed class TicketNameSearchTests : IAsyncLifetime
 
     private async Task<IEnumerable<string>> SearchAsync(string term)
     {
-        var page = await Tickets.ListAsync(new PageRequest(0, 25, Search: term), new TicketFilter(TicketQueueKind.All, OpenOnly: false));
+        var page = await app.Get<TicketQueues>().ListAsync(new PageRequest(0, 25, Search: term), new TicketFilter(TicketQueueKind.All, OpenOnly: false));
         return page.Items.Select(t => t.ApplicantName).Order();
     }
 }

@@ -38,8 +38,8 @@ public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
         // A division head opens on the division queue (an officer opens on their own).
         app.ActAs(AppRoles.KepalaBidang, umk, "head", divisionCode: "UMK");
         SignInAs(AppRoles.KepalaBidang, umk);
-        var version = (await app.Get<TicketService>().GetAsync(assigned))!.Ticket.Version;
-        Assert.True((await app.Get<TicketService>().AssignAsync(assigned, version, officer, null)).Succeeded);
+        var version = (await app.Get<TicketDetails>().GetAsync(assigned))!.Ticket.Version;
+        Assert.True((await app.Get<TicketAssignment>().AssignAsync(assigned, version, officer, null)).Succeeded);
 
         var page = Render<TicketsPage>();
 
@@ -65,12 +65,11 @@ public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
         Assert.Empty(page.FindAll("[data-move]"));
 
         app.ActAs(AppRoles.KepalaBidang, umk, "head", divisionCode: "UMK");
-        var tickets = app.Get<TicketService>();
-        var view = (await tickets.GetAsync(id))!;
+        var view = (await app.Get<TicketDetails>().GetAsync(id))!;
         var officer = await CreateOfficerAsync();
-        await tickets.AssignAsync(id, view.Ticket.Version, officer, null);
-        view = (await tickets.GetAsync(id))!;
-        await tickets.MoveAsync(id, view.Ticket.Version, TicketStatus.Diproses, null);
+        await app.Get<TicketAssignment>().AssignAsync(id, view.Ticket.Version, officer, null);
+        view = (await app.Get<TicketDetails>().GetAsync(id))!;
+        await app.Get<TicketMoves>().MoveAsync(id, view.Ticket.Version, TicketStatus.Diproses, null);
         app.ActAs(AppRoles.Petugas, umk, "clerk", divisionCode: "UMK");
 
         var inProgress = Render<TicketPage>(p => p.Add(t => t.Id, id));

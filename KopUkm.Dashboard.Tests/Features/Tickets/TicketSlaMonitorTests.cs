@@ -53,12 +53,11 @@ public sealed class TicketSlaMonitorTests : IAsyncLifetime
     public async Task An_assigned_ticket_nearing_its_resolution_target_warns_the_assignee_once()
     {
         var id = await CreateTicketAsync();
-        var tickets = app.Get<TicketService>();
-        var view = (await tickets.GetAsync(id))!;
-        await tickets.AssignAsync(id, view.Ticket.Version, officer, null);
+        var view = (await app.Get<TicketDetails>().GetAsync(id))!;
+        await app.Get<TicketAssignment>().AssignAsync(id, view.Ticket.Version, officer, null);
         app.ActAs(AppRoles.Petugas, umk, officer, divisionCode: "UMK");
-        view = (await tickets.GetAsync(id))!;
-        await tickets.ReplyAsync(id, view.Ticket.Version, "Kami proses.");
+        view = (await app.Get<TicketDetails>().GetAsync(id))!;
+        await app.Get<TicketMoves>().ReplyAsync(id, view.Ticket.Version, "Kami proses.");
 
         // Created Monday 23 Nov 09:00 WIB; 37.5 working hours allowed. Friday 27 Nov 09:00 WIB: Monday 6 h, Tuesday to
         // Thursday 22.5 h, Friday 1.5 h = 30 h = exactly 80 %.
@@ -78,9 +77,8 @@ public sealed class TicketSlaMonitorTests : IAsyncLifetime
         var plut = (await app.Get<OrganizationService>().ListDivisionsAsync()).Single(d => d.Code == "PLUT").Id;
         var plutHead = await app.CreateUserAsync("head@plut.test", "Kepala PLUT", AppRoles.KepalaBidang, plut);
         var id = await CreateTicketAsync();
-        var tickets = app.Get<TicketService>();
-        var view = (await tickets.GetAsync(id))!;
-        Assert.True((await tickets.HandOffAsync(id, view.Ticket.Version, plut, "Perlu pendampingan pemasaran")).Succeeded);
+        var view = (await app.Get<TicketDetails>().GetAsync(id))!;
+        Assert.True((await app.Get<TicketHandoffs>().HandOffAsync(id, view.Ticket.Version, plut, "Perlu pendampingan pemasaran")).Succeeded);
         var monitor = app.Get<TicketSlaMonitor>();
 
         Assert.Empty(await KeysAsync(plutHead));
@@ -96,10 +94,9 @@ public sealed class TicketSlaMonitorTests : IAsyncLifetime
     public async Task Assigning_a_ticket_notifies_the_new_assignee()
     {
         var id = await CreateTicketAsync();
-        var tickets = app.Get<TicketService>();
-        var view = (await tickets.GetAsync(id))!;
+        var view = (await app.Get<TicketDetails>().GetAsync(id))!;
 
-        await tickets.AssignAsync(id, view.Ticket.Version, officer, null);
+        await app.Get<TicketAssignment>().AssignAsync(id, view.Ticket.Version, officer, null);
 
         Assert.Contains(await KeysAsync(officer), k => k.StartsWith($"ticket:{id}:assigned:", StringComparison.Ordinal));
     }
@@ -107,7 +104,7 @@ public sealed class TicketSlaMonitorTests : IAsyncLifetime
     private async Task<int> CreateTicketAsync()
     {
         var service = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
-        var (result, id) = await app.Get<TicketService>().CreateAsync(new TicketIntakeForm
+        var (result, id) = await app.Get<TicketIntake>().CreateAsync(new TicketIntakeForm
         {
             ApplicantName = "Siti Rahmah",
             Phone = "0812 1234 5678",

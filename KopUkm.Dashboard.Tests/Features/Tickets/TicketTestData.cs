@@ -17,7 +17,7 @@ internal static class TicketTestData
         TestServices app, string applicant, string business = "", WorkPriority priority = WorkPriority.Normal)
     {
         var service = (await app.Get<ServiceCatalogService>().ListAsync()).Single(s => s.Code == "NIB-OSS").Id;
-        var (result, id) = await app.Get<TicketService>().CreateAsync(new TicketIntakeForm
+        var (result, id) = await app.Get<TicketIntake>().CreateAsync(new TicketIntakeForm
         {
             ApplicantName = applicant,
             BusinessName = business,

@@ -103,11 +103,11 @@ public sealed class ScaleDemoSeederTests(SeededScale scale) : IClassFixture<Seed
         var open = TicketWorkflow.OpenStatuses;
 
         var dashboard = (await App.Get<DashboardService>().GetAsync(null)).Snapshot;
-        var tickets = await App.Get<TicketService>().ListAsync(new PageRequest(0, 25), new TicketFilter(TicketQueueKind.All, OpenOnly: false));
-        var openTickets = await App.Get<TicketService>().ListAsync(new PageRequest(0, 25), new TicketFilter(TicketQueueKind.All));
+        var tickets = await App.Get<TicketQueues>().ListAsync(new PageRequest(0, 25), new TicketFilter(TicketQueueKind.All, OpenOnly: false));
+        var openTickets = await App.Get<TicketQueues>().ListAsync(new PageRequest(0, 25), new TicketFilter(TicketQueueKind.All));
         var cooperatives = await App.Get<CooperativeService>().ListAsync(new PageRequest(0, 25), new CooperativeFilter());
-        var content = await App.Get<ContentService>().ListAsync(new PageRequest(0, 25), new ContentFilter());
-        var tasks = await App.Get<ItTaskService>().ListAsync(new PageRequest(0, 25), new ItTaskFilter());
+        var content = await App.Get<ContentQueues>().ListAsync(new PageRequest(0, 25), new ContentFilter());
+        var tasks = await App.Get<ItTaskLists>().ListAsync(new PageRequest(0, 25), new ItTaskFilter());
 
         Assert.Equal(await db.Set<Ticket>().CountAsync(t => open.Contains(t.Status)), dashboard.Tickets.Open);
         Assert.Equal(dashboard.Tickets.Open, openTickets.TotalCount);

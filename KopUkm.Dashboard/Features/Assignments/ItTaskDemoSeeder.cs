@@ -103,7 +103,7 @@ public sealed class ItTaskDemoSeeder(
         foreach (var (task, events) in tasks)
         {
             task.Id = nextId++;
-            task.Code = ItTaskService.CodeFor(task.Id, task.CreatedAtUtc);
+            task.Code = ItTaskActionSupport.CodeFor(task.Id, task.CreatedAtUtc);
             events.ForEach(e => e.TaskId = task.Id);
         }
 

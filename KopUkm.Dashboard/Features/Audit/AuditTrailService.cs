@@ -37,7 +37,8 @@ public sealed class AuditTrailService(IDbContextFactory<AppDbContext> dbFactory,
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var term = request.Search.Trim();
-            query = query.Where(a => a.ActorName.Contains(term) || a.EntityKey == term);
+            // A name anywhere in the actor's name, or a record's key exactly.
+            query = query.Where(TextSearch.Matching<AuditEntry>(term, a => a.ActorName).Or(a => a.EntityKey == term));
         }
 
         var total = await query.CountAsync(ct);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CsvHelper;
 using KopUkm.Dashboard.Common;
 
@@ -10,8 +9,6 @@ namespace KopUkm.Dashboard.Features.Calendar;
 /// </summary>
 public static class HolidayCsv
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
-
     public static HolidayCsvResult Parse(Stream stream)
     {
         var holidays = new List<Holiday>();
@@ -31,7 +28,7 @@ public static class HolidayCsv
             var kindText = csv.GetString("kind").Trim();
             var name = csv.GetString("name").Trim();
 
-            if (!DateOnly.TryParseExact(dateText, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!ImportDates.TryParse(dateText, out var date))
             {
                 errors.Add(new CsvLineError(line, "Csv.BadDate", dateText));
                 continue;

@@ -26,8 +26,8 @@ public sealed class ContentDigestService(IDbContextFactory<AppDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         var attention = await db.Set<ContentItem>().AsNoTracking()
-            .Where(c => (c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan)
-                        && (c.Freshness == ContentFreshness.DueSoon || c.Freshness == ContentFreshness.Overdue || c.LiveStatus == LiveStatus.Broken))
+            .Where(LiveContent.IsLive)
+            .Where(c => c.Freshness == ContentFreshness.DueSoon || c.Freshness == ContentFreshness.Overdue || c.LiveStatus == LiveStatus.Broken)
             .Select(c => new { c.Id, c.Title, c.OwnerDivisionId, c.EditorUserId, c.Freshness, c.LiveStatus, c.ReviewDueAtUtc })
             .ToListAsync(ct);
 

@@ -28,7 +28,7 @@ public static class ContentFreshnessRules
 
     /// <summary>Review dates apply to what is live: published (and stale) pages and announcements.</summary>
     public static bool IsTracked(ContentItem item) =>
-        item.State is ContentState.Terbit or ContentState.PerluPembaruan && IntervalDays(item) is not null;
+        LiveContent.IsLiveState(item.State) && IntervalDays(item) is not null;
 
     /// <summary>
     /// The next review is due one interval after the latest sign of care: a review, a change detected on the live

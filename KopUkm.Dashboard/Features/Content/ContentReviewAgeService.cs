@@ -26,7 +26,8 @@ public sealed class ContentReviewAgeService(IDbContextFactory<AppDbContext> dbFa
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             // Keyset batches, one short transaction each: editors keep working while the pass runs.
             var batch = await db.Set<ContentItem>()
-                .Where(c => c.Id > lastId && (c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan))
+                .Where(LiveContent.IsLive)
+                .Where(c => c.Id > lastId)
                 .OrderBy(c => c.Id)
                 .Take(BatchSize)
                 .ToListAsync(ct);
@@ -92,7 +93,7 @@ public sealed class ContentReviewAgeService(IDbContextFactory<AppDbContext> dbFa
         item.State = ContentState.PerluPembaruan;
         item.StateChangedAtUtc = now;
         item.StaleReason = StaleReason.ReviewOverdue;
-        return ContentService.Event(
+        return ContentActionSupport.Event(
             item.Id, ContentEventKind.FlaggedStale, UserContext.System, now, ContentState.Terbit, ContentState.PerluPembaruan, nameof(StaleReason.ReviewOverdue));
     }
 }

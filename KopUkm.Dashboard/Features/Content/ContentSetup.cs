@@ -12,7 +12,10 @@ public static class ContentSetup
     /// <summary>Each division's content queue, inventory import, settings, social cadence, the live-site check and the content jobs.</summary>
     public static IServiceCollection AddContent(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ContentService>();
+        services.AddScoped<ContentQueues>();
+        services.AddScoped<ContentDetails>();
+        services.AddScoped<ContentEditing>();
+        services.AddScoped<ContentMoves>();
         services.AddScoped<IServiceStandardChangedHandler, ContentServiceStandardHandler>();
         services.AddScoped<IWorkItemSource, ContentWorkItemSource>();
         services.AddScoped<ContentReviewAgeService>();

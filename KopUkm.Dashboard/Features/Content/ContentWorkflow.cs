@@ -33,5 +33,5 @@ public static class ContentWorkflow
         [ContentState.Draf, ContentState.Ditinjau, ContentState.Disetujui, ContentState.PerluPembaruan];
 
     /// <summary>"Mark reviewed" confirms a live item is still right, without editing it.</summary>
-    public static bool CanMarkReviewed(ContentState state) => state is ContentState.Terbit or ContentState.PerluPembaruan;
+    public static bool CanMarkReviewed(ContentState state) => LiveContent.IsLiveState(state);
 }

@@ -126,13 +126,13 @@ public sealed class CooperativeDemoSeeder(
 
         var inputs = await LoadInputsAsync(db, ct);
         var cooperatives = new DemoCooperativeGenerator(rng, inputs.Regions, today, nowUtc, scale.Cooperatives).Generate();
-        var rule = SupervisionRules.Check(today).Compile();
+        var reasonsDue = SupervisionRules.ReasonsDue(today);
         var nextId = 1;
         foreach (var cooperative in cooperatives)
         {
             // Cases refer to their cooperative's id, so ids are given before the cases are made.
             cooperative.Id = nextId++;
-            cooperative.SupervisionReasons = rule(cooperative).Due;
+            cooperative.SupervisionReasons = reasonsDue(cooperative);
             cooperative.NeedsSupervision = cooperative.SupervisionReasons != SupervisionReason.None;
         }
 

@@ -96,7 +96,7 @@ public sealed class CooperativeService(
             .OrderByDescending(rc => rc.SubmittedAtUtc)
             .Select(rc => new CaseSummary(rc.Id, rc.Kind, rc.Stage, rc.SubmittedAtUtc, rc.StageDueAtUtc, rc.StageDueAtUtc < now, rc.ClosedAtUtc, rc.AssignedUserName))
             .ToListAsync(ct);
-        return new CooperativeDetail(CooperativeForm.From(cooperative), cooperative.Region!.Name, cooperative.NeedsSupervision, cooperative.SupervisionReasons, cases, options.Value.CanWork(user));
+        return new CooperativeDetail(CooperativeForm.From(cooperative), cooperative.Region!.Name, cooperative.NeedsSupervision, cooperative.SupervisionReasons, cases, CooperativeAccess.CanWork(user, options.Value));
     }
 
     /// <summary>Other cooperatives with the same normalized name in the same region: a warning, not a refusal.</summary>
@@ -127,7 +127,7 @@ public sealed class CooperativeService(
     private async Task<SaveCooperativeResult> SaveAsync(CooperativeForm form, bool isNew, CancellationToken ct)
     {
         var user = await guard.DemandAsync(Permissions.ViewCooperatives);
-        if (!options.Value.CanWork(user))
+        if (!CooperativeAccess.CanWork(user, options.Value))
         {
             throw new AccessDeniedException($"User '{user.DisplayName}' may not edit cooperatives.");
         }
@@ -236,7 +236,7 @@ public sealed class CooperativeService(
             var normalized = CooperativeRules.NormalizeName(term);
             query = term.All(char.IsAsciiDigit)
                 ? query.Where(c => c.Nik!.StartsWith(term) || c.Nib!.StartsWith(term))
-                : query.Where(c => c.NormalizedName.Contains(normalized));
+                : query.WhereContains(normalized, c => c.NormalizedName);
         }
 
         return query;

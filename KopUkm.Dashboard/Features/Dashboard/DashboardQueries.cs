@@ -99,9 +99,9 @@ internal static class DashboardQueries
         var contentRows = await content.GroupBy(c => c.OwnerDivisionId).Select(g => new
         {
             DivisionId = g.Key,
-            LiveOverdue = g.Count(c => (c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan) && c.Freshness == ContentFreshness.Overdue),
-            LiveDueSoon = g.Count(c => (c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan) && c.Freshness == ContentFreshness.DueSoon),
-            LiveBroken = g.Count(c => (c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan) && c.LiveStatus == LiveStatus.Broken),
+            LiveOverdue = g.AsQueryable().Where(LiveContent.IsLive).Count(c => c.Freshness == ContentFreshness.Overdue),
+            LiveDueSoon = g.AsQueryable().Where(LiveContent.IsLive).Count(c => c.Freshness == ContentFreshness.DueSoon),
+            LiveBroken = g.AsQueryable().Where(LiveContent.IsLive).Count(c => c.LiveStatus == LiveStatus.Broken),
             Overdue = g.Count(c => c.Freshness == ContentFreshness.Overdue),
         }).ToListAsync(ct);
         var contentHead = new ContentHeadline(contentRows.Sum(r => r.LiveOverdue), contentRows.Sum(r => r.LiveDueSoon), contentRows.Sum(r => r.LiveBroken));
@@ -137,11 +137,8 @@ internal static class DashboardQueries
     }
 
     /// <summary>
-    /// "Perlu perhatian sekarang", by one rule (docs/dashboard.md): first what a citizen is waiting on past its target
-    /// (tickets past their resolution target, registration cases past their stage target), then pages the public
-    /// cannot open, then citizen work that falls due next, then content past its review date; within a tier the
-    /// earliest due moment first, and on equal moments the higher ticket priority. Each source gives at most ten
-    /// candidates, so the merge reads at most forty rows.
+    /// "Perlu perhatian sekarang": candidates from tickets, registration cases and content, ranked by
+    /// <see cref="AttentionRule"/>. Each source gives at most ten candidates, so the merge reads at most forty rows.
     /// </summary>
     private static async Task<IReadOnlyList<UrgentItem>> UrgentAsync(
         IQueryable<Ticket> tickets, IQueryable<RegistrationCase>? cases, IQueryable<ContentItem> content, DateTime now, CancellationToken ct)
@@ -152,7 +149,7 @@ internal static class DashboardQueries
             .Select(t => new { t.Id, t.Code, t.ApplicantName, t.ServiceType!.NameId, t.ServiceType.NameEn, Due = t.ResolutionDueAtUtc!.Value, t.Priority, Division = t.Division!.Code })
             .ToListAsync(ct);
         var items = fromTickets.Select(t => new UrgentItem(
-            UrgentSource.Ticket, $"{t.Code} · {t.ApplicantName}", t.NameId, t.Division, t.Due, PriorityRank(t.Priority), $"/layanan/{t.Id}", t.Due <= now ? 1 : 3)
+            UrgentSource.Ticket, $"{t.Code} · {t.ApplicantName}", t.NameId, t.Division, t.Due, PriorityRank(t.Priority), $"/layanan/{t.Id}", (int)AttentionRule.ForCitizenWork(t.Due, now))
         {
             DetailEn = string.IsNullOrWhiteSpace(t.NameEn) ? null : t.NameEn,
         }).ToList();
@@ -164,23 +161,23 @@ internal static class DashboardQueries
                 .Select(c => new { c.Id, c.Cooperative!.Name, c.Stage, Due = c.StageDueAtUtc!.Value })
                 .ToListAsync(ct);
             items.AddRange(fromCases.Select(c => new UrgentItem(
-                UrgentSource.Registration, c.Name, c.Stage.ToString(), null, c.Due, 0, $"/koperasi/kasus/{c.Id}", c.Due <= now ? 1 : 3)));
+                UrgentSource.Registration, c.Name, c.Stage.ToString(), null, c.Due, 0, $"/koperasi/kasus/{c.Id}", (int)AttentionRule.ForCitizenWork(c.Due, now))));
         }
 
-        var live = content.Where(c => c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan);
+        var live = content.Where(LiveContent.IsLive);
         var broken = await live.Where(c => c.LiveStatus == LiveStatus.Broken)
             .OrderBy(c => c.LastCheckedAtUtc).Take(UrgentCount)
             .Select(c => new { c.Id, c.Title, c.Kind, Since = c.LastCheckedAtUtc ?? c.StateChangedAtUtc, Division = c.OwnerDivision!.Code })
             .ToListAsync(ct);
-        items.AddRange(broken.Select(c => new UrgentItem(UrgentSource.BrokenPage, c.Title, c.Kind.ToString(), c.Division, c.Since, 0, $"/konten/{c.Id}", 2)));
+        items.AddRange(broken.Select(c => new UrgentItem(UrgentSource.BrokenPage, c.Title, c.Kind.ToString(), c.Division, c.Since, 0, $"/konten/{c.Id}", (int)AttentionTier.PageBroken)));
 
         var reviews = await live.Where(c => c.ReviewDueAtUtc != null && c.LiveStatus != LiveStatus.Broken)
             .OrderBy(c => c.ReviewDueAtUtc).Take(UrgentCount)
             .Select(c => new { c.Id, c.Title, c.Kind, Due = c.ReviewDueAtUtc!.Value, Division = c.OwnerDivision!.Code })
             .ToListAsync(ct);
-        items.AddRange(reviews.Select(c => new UrgentItem(UrgentSource.Content, c.Title, c.Kind.ToString(), c.Division, c.Due, 0, $"/konten/{c.Id}", c.Due <= now ? 4 : 5)));
+        items.AddRange(reviews.Select(c => new UrgentItem(UrgentSource.Content, c.Title, c.Kind.ToString(), c.Division, c.Due, 0, $"/konten/{c.Id}", (int)AttentionRule.ForContentReview(c.Due, now))));
 
-        return [.. items.OrderBy(i => i.Tier).ThenBy(i => i.DueAtUtc).ThenByDescending(i => i.PriorityRank).ThenBy(i => i.Source).Take(UrgentCount)];
+        return [.. AttentionRule.Rank(items).Take(UrgentCount)];
     }
 
     private static int PriorityRank(WorkPriority priority) => priority switch

@@ -44,14 +44,13 @@ public enum UrgentSource
     Ticket = 1,
     Registration = 2,
     Content = 3,
-    ItTask = 4,
     BrokenPage = 5,
 }
 
 /// <param name="Detail">Service name, case stage or content kind, as stored (the page translates enum names).</param>
 /// <param name="DueAtUtc">The due moment; for a broken page, when it was last found broken.</param>
 /// <param name="PriorityRank">Breaks ties between equal due moments: higher first.</param>
-/// <param name="Tier">The ranking tier (1 first): see <c>DashboardQueries.UrgentAsync</c>.</param>
+/// <param name="Tier">The ranking tier, an <see cref="AttentionTier"/> (1 first): see <see cref="AttentionRule"/>.</param>
 public sealed record UrgentItem(UrgentSource Source, string Title, string Detail, string? DivisionCode, DateTime DueAtUtc, int PriorityRank, string Link, int Tier)
 {
     /// <summary>The service's English name, for a ticket whose catalogue entry has one.</summary>

@@ -223,7 +223,7 @@ public sealed class TicketDemoSeeder(
         return created;
     }
 
-    /// <summary>Active officers and heads by division, as <see cref="TicketService"/> offers them for assignment.</summary>
+    /// <summary>Active officers and heads by division, as <see cref="TicketAssignment"/> offers them.</summary>
     private static async Task<Dictionary<int, IReadOnlyList<TicketStaff>>> StaffAsync(AppDbContext db, CancellationToken ct)
     {
         var roles = new[] { AppRoles.Petugas, AppRoles.KepalaBidang };

@@ -94,7 +94,7 @@ public sealed class TicketWorkingDurationBackfill(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var handoff in pending)
         {
-            var minutes = TicketService.AcceptanceWorkingMinutes(handoff, calendar);
+            var minutes = TicketHandoffs.AcceptanceWorkingMinutes(handoff, calendar);
             written += await db.Set<TicketHandoff>().Where(h => h.Id == handoff.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(h => h.AcceptanceWorkingMinutes, minutes), ct);
         }

@@ -10,7 +10,13 @@ public static class TicketsSetup
     {
         services.AddSettings<TicketOptions>("Tickets");
         services.AddScoped<TicketSlaProjector>();
-        services.AddScoped<TicketService>();
+        services.AddScoped<TicketActionRecorder>();
+        services.AddScoped<TicketIntake>();
+        services.AddScoped<TicketQueues>();
+        services.AddScoped<TicketDetails>();
+        services.AddScoped<TicketAssignment>();
+        services.AddScoped<TicketHandoffs>();
+        services.AddScoped<TicketMoves>();
         services.AddScoped<TicketSlaMonitor>();
         services.AddScoped<TicketSettingsService>();
         services.AddScoped<IWorkItemSource, TicketWorkItemSource>();

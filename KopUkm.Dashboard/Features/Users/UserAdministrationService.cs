@@ -27,11 +27,7 @@ public sealed class UserAdministrationService(
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
-            var term = request.Search.Trim().ToUpperInvariant();
-            // Translated to SQL UPPER(...) LIKE: the culture-aware overloads the analyzers suggest do not translate.
-#pragma warning disable CA1304, CA1311, CA1862
-            users = users.Where(u => u.NormalizedEmail!.Contains(term) || u.FullName.ToUpper().Contains(term));
-#pragma warning restore CA1304, CA1311, CA1862
+            users = users.WhereContains(request.Search, u => u.NormalizedEmail, u => u.FullName);
         }
 
         if (filter.DivisionId is { } divisionId)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KopUkm.Benchmarks.Sections;
 
 /// <summary>
-/// The ticket list as <see cref="TicketService.ListAsync"/> serves the grid (count and one page of 25 rows): first
+/// The ticket list as <see cref="TicketQueues.ListAsync"/> serves the grid (count and one page of 25 rows): first
 /// pages with filters and sorts people use, and deep pages.
 /// </summary>
 internal static class TicketListBench
@@ -49,7 +49,7 @@ internal static class TicketListBench
             ("search by applicant name (contains)", new PageRequest(0, size, Search: "sari"), allStatuses, false),
         };
 
-        var tickets = app.Get<TicketService>();
+        var tickets = app.Get<TicketQueues>();
         var results = new List<TicketListResult>();
         foreach (var (label, request, filter, hasTarget) in cases)
         {

@@ -16,8 +16,6 @@ public sealed class ItTaskBoardTests : AppBunitContext, IAsyncLifetime
     private TestServices app = default!;
     private int umk;
 
-    private ItTaskService Tasks => app.Get<ItTaskService>();
-
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestServices.CreateAsync(validateScopes: false);
@@ -67,7 +65,7 @@ public sealed class ItTaskBoardTests : AppBunitContext, IAsyncLifetime
 
         board.WaitForAssertion(() => Assert.NotNull(board.Find($"[data-column=Dikerjakan] [data-card='{id}']")));
         Assert.Empty(board.FindAll($"[data-column=Baru] [data-card='{id}']"));
-        var view = (await Tasks.GetAsync(id))!;
+        var view = (await app.Get<ItTaskDetails>().GetAsync(id))!;
         Assert.Equal((ItTaskStatus.Dikerjakan, "Budi Santoso"), (view.Task.Status, view.Task.AssigneeName));
         Assert.Equal(["Selesai", "Tunda"], board.FindAll($"[data-card='{id}'] [data-move]").Select(b => b.TextContent.Trim()).Order());
     }
@@ -87,7 +85,7 @@ public sealed class ItTaskBoardTests : AppBunitContext, IAsyncLifetime
             "Tugas tidak dapat dipindahkan dari Baru ke Selesai. Dari Baru hanya bisa ke: Dikerjakan, Menunggu.",
             board.Find("[data-testid=board-refusal]").TextContent.Trim()));
         Assert.NotNull(board.Find($"[data-column=Baru] [data-card='{id}']"));
-        Assert.Equal(ItTaskStatus.Baru, (await Tasks.GetAsync(id))!.Task.Status);
+        Assert.Equal(ItTaskStatus.Baru, (await app.Get<ItTaskDetails>().GetAsync(id))!.Task.Status);
     }
 
     [Fact]
@@ -106,7 +104,7 @@ public sealed class ItTaskBoardTests : AppBunitContext, IAsyncLifetime
 
     private async Task<int> CreateAsync(string title)
     {
-        var (result, id) = await Tasks.CreateAsync(new ItTaskForm
+        var (result, id) = await app.Get<ItTaskEditing>().CreateAsync(new ItTaskForm
         {
             Title = title,
             Priority = WorkPriority.Normal,
@@ -120,7 +118,7 @@ public sealed class ItTaskBoardTests : AppBunitContext, IAsyncLifetime
 
     private async Task MoveAsync(int id, ItTaskStatus to)
     {
-        var view = (await Tasks.GetAsync(id))!;
-        Assert.True((await Tasks.MoveAsync(id, view.Task.Version, to, null)).Succeeded);
+        var view = (await app.Get<ItTaskDetails>().GetAsync(id))!;
+        Assert.True((await app.Get<ItTaskStatusMoves>().MoveAsync(id, view.Task.Version, to, null)).Succeeded);
     }
 }

@@ -16,8 +16,6 @@ public sealed class ItTaskPageTests : AppBunitContext, IAsyncLifetime
     private int umk;
     private int ti;
 
-    private ItTaskService Tasks => app.Get<ItTaskService>();
-
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestServices.CreateAsync(validateScopes: false);
@@ -44,11 +42,11 @@ public sealed class ItTaskPageTests : AppBunitContext, IAsyncLifetime
         page.Find("#ittask-title").Change("Judul yang saya ketik");
 
         // Someone else edits the task meanwhile.
-        var view = (await Tasks.GetAsync(id))!;
+        var view = (await app.Get<ItTaskDetails>().GetAsync(id))!;
         var theirs = Form();
         theirs.Title = "Judul dari rekan";
         theirs.RequestingDivisionId = umk;
-        Assert.True((await Tasks.UpdateAsync(id, view.Task.Version, theirs)).Succeeded);
+        Assert.True((await app.Get<ItTaskEditing>().UpdateAsync(id, view.Task.Version, theirs)).Succeeded);
         // The open page follows the change (its header shows their title) and keeps what was typed; clicking before
         // that refresh lands would race it.
         page.WaitForAssertion(() => Assert.Contains("Judul dari rekan", page.Find("h1").TextContent, StringComparison.Ordinal));
@@ -57,7 +55,7 @@ public sealed class ItTaskPageTests : AppBunitContext, IAsyncLifetime
 
         page.WaitForElement("[data-testid=conflict-alert]");
         Assert.Equal("Judul yang saya ketik", page.Find("#ittask-title").GetAttribute("value"));
-        Assert.Equal("Judul dari rekan", (await Tasks.GetAsync(id))!.Task.Title);
+        Assert.Equal("Judul dari rekan", (await app.Get<ItTaskDetails>().GetAsync(id))!.Task.Title);
 
         await page.Find("[data-testid=conflict-alert] button").ClickAsync(new());
         page.WaitForAssertion(() => Assert.Equal("Judul dari rekan", page.Find("#ittask-title").GetAttribute("value")));
@@ -74,8 +72,8 @@ public sealed class ItTaskPageTests : AppBunitContext, IAsyncLifetime
         Assert.Equal("Baru", page.Find("h1 ~ * [data-status], [data-status]").GetAttribute("data-status"));
 
         // A colleague starts the task from the board.
-        var view = (await Tasks.GetAsync(id))!;
-        Assert.True((await Tasks.MoveAsync(id, view.Task.Version, ItTaskStatus.Dikerjakan, null)).Succeeded);
+        var view = (await app.Get<ItTaskDetails>().GetAsync(id))!;
+        Assert.True((await app.Get<ItTaskStatusMoves>().MoveAsync(id, view.Task.Version, ItTaskStatus.Dikerjakan, null)).Succeeded);
 
         page.WaitForAssertion(() =>
         {
@@ -114,7 +112,7 @@ public sealed class ItTaskPageTests : AppBunitContext, IAsyncLifetime
     {
         var form = Form();
         form.RequestingDivisionId = umk;
-        var (result, id) = await Tasks.CreateAsync(form);
+        var (result, id) = await app.Get<ItTaskEditing>().CreateAsync(form);
         Assert.True(result.Succeeded);
         return id!.Value;
     }

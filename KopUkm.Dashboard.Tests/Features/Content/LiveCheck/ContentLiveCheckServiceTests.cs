@@ -74,7 +74,7 @@ public sealed class ContentLiveCheckServiceTests : IAsyncLifetime
         Assert.Equal((LiveStatus.Broken, ContentState.PerluPembaruan, StaleReason.Broken), (twice.LiveStatus, twice.State, twice.StaleReason));
         Assert.Equal([ContentEventKind.LiveBroken, ContentEventKind.FlaggedStale], await EventsAsync(gone));
         app.ActAs(KopUkm.Dashboard.Features.Security.AppRoles.Administrator, null, "admin");
-        var review = await app.Get<ContentService>().MarkReviewedAsync(gone, twice.Version, "Isi sudah dicek.");
+        var review = await app.Get<ContentMoves>().MarkReviewedAsync(gone, twice.Version, "Isi sudah dicek.");
         Assert.Equal("Content.ReviewBrokenPage", Assert.Single(review.Errors).MessageKey);
 
         // A third failure adds a check row but no more history.

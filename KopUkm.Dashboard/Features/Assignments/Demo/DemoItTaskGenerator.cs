@@ -154,7 +154,7 @@ internal sealed class DemoItTaskGenerator(
         if (rng.NextDouble() < 0.08 && Step(ref at, 2, 24))
         {
             var due = task.DueDate.AddDays(rng.Next(3, 10));
-            events.Add(Event(ItTaskEventKind.DueDateChanged, Coordinator, at, ItTaskService.DateText(task.DueDate), ItTaskService.DateText(due)));
+            events.Add(Event(ItTaskEventKind.DueDateChanged, Coordinator, at, ItTaskActionSupport.DateText(task.DueDate), ItTaskActionSupport.DateText(due)));
             task.DueDate = due;
         }
 
@@ -273,7 +273,7 @@ internal sealed class DemoItTaskGenerator(
     }
 
     private static ItTaskEvent Event(ItTaskEventKind kind, DemoActor by, DateTime at, string? from, string? to, string text = "") =>
-        ItTaskService.Event(0, kind, new UserContext(by.Id, by.Name, new HashSet<string>(), null, null), at, from, to, text);
+        ItTaskActionSupport.Event(0, kind, new UserContext(by.Id, by.Name, new HashSet<string>(), null, null), at, from, to, text);
 }
 
 internal sealed record DemoItTask(ItTask Task, List<ItTaskEvent> Events);

@@ -18,7 +18,10 @@ public partial class ItTaskBoard
     private string? refusal;
 
     [Inject]
-    private ItTaskService Tasks { get; set; } = default!;
+    private ItTaskLists Lists { get; set; } = default!;
+
+    [Inject]
+    private ItTaskStatusMoves Moves { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -45,7 +48,7 @@ public partial class ItTaskBoard
     /// <summary>Reads the board again with the current filter and column sizes.</summary>
     public async Task ReloadAsync()
     {
-        board = await Tasks.BoardAsync(Filter, limits);
+        board = await Lists.BoardAsync(Filter, limits);
         cards = [.. board.Columns.SelectMany(c => c.Cards)];
         StateHasChanged();
         container?.Refresh();
@@ -53,7 +56,7 @@ public partial class ItTaskBoard
 
     private async Task ShowMoreAsync(ItTaskStatus status)
     {
-        limits[status] = limits.GetValueOrDefault(status, ItTaskService.BoardColumnSize) + ItTaskService.BoardColumnSize;
+        limits[status] = limits.GetValueOrDefault(status, ItTaskLists.BoardColumnSize) + ItTaskLists.BoardColumnSize;
         await ReloadAsync();
     }
 
@@ -83,7 +86,7 @@ public partial class ItTaskBoard
         var (proceed, reason) = await ItTaskMoves.AskReasonAsync(Dialogs, L, card.Status, to);
         if (proceed)
         {
-            var result = await Tasks.MoveAsync(card.Id, card.Version, to, reason);
+            var result = await Moves.MoveAsync(card.Id, card.Version, to, reason);
             if (result.Succeeded)
             {
                 Snackbar.Add(L["ItTasks.Moved", card.Code, L[$"ItTaskStatus.{to}"]], Severity.Success);

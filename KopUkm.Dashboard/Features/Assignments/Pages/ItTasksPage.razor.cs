@@ -29,7 +29,7 @@ public sealed partial class ItTasksPage : IDisposable
     private IDisposable? subscription;
 
     [Inject]
-    private ItTaskService Tasks { get; set; } = default!;
+    private ItTaskAssignment Assignment { get; set; } = default!;
 
     [Inject]
     private OrganizationService Organization { get; set; } = default!;
@@ -66,7 +66,7 @@ public sealed partial class ItTasksPage : IDisposable
         seesWorkload = ItTaskAccess.SeesAll(user);
         layout = LayoutQuery == "daftar" ? ItTaskLayout.List : ItTaskLayout.Board;
         filter = filter with { OverdueOnly = OverdueQuery == "1", DivisionId = DivisionQuery };
-        staff = await Tasks.ListItStaffAsync();
+        staff = await Assignment.ListItStaffAsync();
         divisions = seesWorkload ? [.. (await Organization.ListDivisionsAsync()).Where(d => d.IsActive)] : [];
 
         // Prerendering throws its component away: only the live circuit listens.

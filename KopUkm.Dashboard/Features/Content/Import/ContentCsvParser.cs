@@ -15,8 +15,6 @@ namespace KopUkm.Dashboard.Features.Content.Import;
 /// </summary>
 public static class ContentCsvParser
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
-
     /// <summary>UTF-8 (with or without a byte-order mark), comma or semicolon; blank lines are skipped.</summary>
     public static ContentCsvParse Parse(Stream stream, DateOnly todayWib)
     {
@@ -156,7 +154,7 @@ public static class ContentCsvParser
         DateTime? published = null;
         if (cells[Column.Published].Length > 0)
         {
-            if (!DateOnly.TryParseExact(cells[Column.Published], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!ImportDates.TryParse(cells[Column.Published], out var date))
             {
                 errors.Add(new CsvLineError(line, "Csv.BadDate", cells[Column.Published]));
             }

@@ -233,7 +233,7 @@ public sealed class ContentInventoryImportService(
         }
 
         await db.SaveChangesAsync(ct);
-        db.AddRange(added.Select(a => ContentService.Event(a.Item.Id, ContentEventKind.Imported, user, now, toState: ContentState.Terbit, text: a.Text)));
+        db.AddRange(added.Select(a => ContentActionSupport.Event(a.Item.Id, ContentEventKind.Imported, user, now, toState: ContentState.Terbit, text: a.Text)));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (added.Count, withoutRule);

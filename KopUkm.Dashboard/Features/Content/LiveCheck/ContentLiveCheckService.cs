@@ -46,8 +46,8 @@ public sealed class ContentLiveCheckService(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var rows = await db.Set<ContentItem>().AsNoTracking()
-                .Where(c => c.Channel == ContentChannel.Website && c.Url != null
-                            && (c.State == ContentState.Terbit || c.State == ContentState.PerluPembaruan))
+                .Where(LiveContent.IsLive)
+                .Where(c => c.Channel == ContentChannel.Website && c.Url != null)
                 .OrderBy(c => c.Id)
                 .Select(c => new { c.Id, c.Url, c.ETag, c.LastModifiedUtc, c.ContentHash })
                 .ToListAsync(ct);
@@ -168,12 +168,12 @@ public sealed class ContentLiveCheckService(
                 if (result.Outcome == PageCheckOutcome.Changed)
                 {
                     item.LastLiveChangeAtUtc = checkedAt;
-                    db.Add(ContentService.Event(item.Id, ContentEventKind.LiveChanged, UserContext.System, now));
+                    db.Add(ContentActionSupport.Event(item.Id, ContentEventKind.LiveChanged, UserContext.System, now));
                 }
 
                 if (wasBroken)
                 {
-                    db.Add(ContentService.Event(item.Id, ContentEventKind.LiveRecovered, UserContext.System, now));
+                    db.Add(ContentActionSupport.Event(item.Id, ContentEventKind.LiveRecovered, UserContext.System, now));
                 }
 
                 // Reachable again, or visibly updated: the system's own flags lift; an editor's or a service change's stay.
@@ -193,7 +193,7 @@ public sealed class ContentLiveCheckService(
                     if (item.LiveStatus == LiveStatus.Broken && !wasBroken)
                     {
                         var status = result.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "-";
-                        db.Add(ContentService.Event(item.Id, ContentEventKind.LiveBroken, UserContext.System, now, text: $"HTTP {status}"));
+                        db.Add(ContentActionSupport.Event(item.Id, ContentEventKind.LiveBroken, UserContext.System, now, text: $"HTTP {status}"));
                         if (item.State == ContentState.Terbit)
                         {
                             Move(db, item, ContentState.PerluPembaruan, StaleReason.Broken, now, nameof(StaleReason.Broken));
@@ -223,7 +223,7 @@ public sealed class ContentLiveCheckService(
         item.StateChangedAtUtc = now;
         item.StaleReason = reason;
         var kind = to == ContentState.PerluPembaruan ? ContentEventKind.FlaggedStale : ContentEventKind.StateChanged;
-        db.Add(ContentService.Event(item.Id, kind, UserContext.System, now, from, to, text));
+        db.Add(ContentActionSupport.Event(item.Id, kind, UserContext.System, now, from, to, text));
     }
 
     private static string? Clip(string? value, int max) =>

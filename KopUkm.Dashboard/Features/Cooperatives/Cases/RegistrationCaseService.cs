@@ -43,7 +43,7 @@ public sealed class RegistrationCaseService(
             .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new CaseEventView(e.Kind, e.FromStage, e.ToStage, e.Document, e.Text, e.ByName, e.AtUtc))
             .ToListAsync(ct);
-        var canWork = options.Value.CanWork(user);
+        var canWork = CooperativeAccess.CanWork(user, options.Value);
         var now = clock.GetUtcNow().UtcDateTime;
         return new CaseView(
             found.Id,
@@ -64,7 +64,7 @@ public sealed class RegistrationCaseService(
             events,
             canWork ? CaseWorkflow.NextStages(found.Stage) : [],
             canWork && !CaseWorkflow.IsClosed(found.Stage),
-            options.Value.CanAssign(user) && !CaseWorkflow.IsClosed(found.Stage));
+            CooperativeAccess.CanAssign(user, options.Value) && !CaseWorkflow.IsClosed(found.Stage));
     }
 
     /// <summary>Opens a case on a cooperative with its document checklist. One open case per cooperative at a time.</summary>
@@ -180,7 +180,7 @@ public sealed class RegistrationCaseService(
     public async Task<CommandResult> AssignAsync(int caseId, long version, string assigneeUserId, CancellationToken ct = default)
     {
         var user = await guard.DemandAsync(Permissions.ViewCooperatives);
-        if (!options.Value.CanAssign(user))
+        if (!CooperativeAccess.CanAssign(user, options.Value))
         {
             throw new AccessDeniedException($"User '{user.DisplayName}' may not assign cases.");
         }
@@ -291,7 +291,7 @@ public sealed class RegistrationCaseService(
     private async Task<UserContext> DemandWorkerAsync()
     {
         var user = await guard.DemandAsync(Permissions.ViewCooperatives);
-        if (!options.Value.CanWork(user))
+        if (!CooperativeAccess.CanWork(user, options.Value))
         {
             throw new AccessDeniedException($"User '{user.DisplayName}' may not act on cooperative cases.");
         }

@@ -52,7 +52,7 @@ public sealed class CooperativeImportService(
     private async Task DemandWorkerAsync()
     {
         var user = await guard.DemandAsync(Permissions.ViewCooperatives);
-        if (!options.Value.CanWork(user))
+        if (!CooperativeAccess.CanWork(user, options.Value))
         {
             throw new AccessDeniedException($"User '{user.DisplayName}' may not import cooperatives.");
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Organization;
 
 namespace KopUkm.Dashboard.Features.Cooperatives.Import;
@@ -10,8 +11,6 @@ namespace KopUkm.Dashboard.Features.Cooperatives.Import;
 /// </summary>
 internal static class CooperativeImportValues
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
-
     /// <summary>Spreadsheet serial dates run from 1900 to 9999; anything else in a date column is not a date.</summary>
     private const double MaxSerialDate = 2_958_465;
 
@@ -46,7 +45,7 @@ internal static class CooperativeImportValues
                     return true;
                 }
 
-                if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                if (ImportDates.TryParse(text, out var parsed))
                 {
                     date = parsed;
                     return true;

@@ -34,7 +34,7 @@ public partial class CooperativeImportPage
     private bool Busy => busyText is not null;
 
     protected override async Task OnInitializedAsync() =>
-        canWork = Options.Value.CanWork(await CurrentUser.GetAsync());
+        canWork = CooperativeAccess.CanWork(await CurrentUser.GetAsync(), Options.Value);
 
     private async Task CheckAsync(IBrowserFile? file)
     {

@@ -4,9 +4,10 @@ using KopUkm.Dashboard.Features.Security;
 namespace KopUkm.Dashboard.Features.Tickets.Demo;
 
 /// <summary>
-/// Plays planned steps on a demo ticket the way <see cref="TicketService"/> records real actions: the same events with
-/// the same statuses, the same ticket columns, handoffs with their acceptance due time and acceptance when the
-/// receiving division first acts. A step the workflow would refuse is skipped, so the log always follows the rules.
+/// Plays planned steps on a demo ticket the way <see cref="TicketMoves"/>, <see cref="TicketAssignment"/> and
+/// <see cref="TicketHandoffs"/> record real actions: the same events with the same statuses, the same ticket columns,
+/// handoffs with their acceptance due time and acceptance when the receiving division first acts. A step the workflow
+/// would refuse is skipped, so the log always follows the rules.
 /// </summary>
 internal sealed class DemoTicketLife(Ticket ticket, WorkingCalendar calendar, int acceptanceWorkingDays)
 {

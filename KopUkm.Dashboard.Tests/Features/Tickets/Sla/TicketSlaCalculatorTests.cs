@@ -5,7 +5,7 @@ using KopUkm.Dashboard.Features.Tickets.Sla;
 using Microsoft.Extensions.Time.Testing;
 using static KopUkm.Dashboard.Features.Tickets.Sla.SlaEventKind;
 
-namespace KopUkm.Dashboard.Tests.Features.Tickets;
+namespace KopUkm.Dashboard.Tests.Features.Tickets.Sla;
 
 public sealed class TicketSlaCalculatorTests
 {

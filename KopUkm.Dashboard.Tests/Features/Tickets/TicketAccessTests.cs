@@ -1,0 +1,24 @@
+using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Features.Tickets;
+
+namespace KopUkm.Dashboard.Tests.Features.Tickets;
+
+public sealed class TicketAccessTests : TicketScenario
+{
+    [Fact]
+    public async Task Officers_cannot_assign_and_other_divisions_cannot_see_or_act()
+    {
+        var view = await CreateAsync();
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Assignment.AssignAsync(view.Ticket.Id, view.Ticket.Version, OfficerA, null));
+
+        App.ActAs(AppRoles.Petugas, Plut, "plut-officer", divisionCode: "PLUT");
+        Assert.Null(await Details.GetAsync(view.Ticket.Id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Moves.ReplyAsync(view.Ticket.Id, view.Ticket.Version, "halo"));
+        Assert.Equal(0, (await Queues.ListAsync(new PageRequest(0, 25), new TicketFilter(TicketQueueKind.All))).TotalCount);
+
+        App.ActAs(AppRoles.Pimpinan, 1, "leader", divisionCode: "SEK");
+        Assert.NotNull(await Details.GetAsync(view.Ticket.Id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Moves.ReplyAsync(view.Ticket.Id, view.Ticket.Version, "halo"));
+    }
+}
