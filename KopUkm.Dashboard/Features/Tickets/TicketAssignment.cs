@@ -64,16 +64,32 @@ public sealed class TicketAssignment(
     /// <summary>Suggests the least-loaded active officer of the ticket's division (open tickets weighted by priority).</summary>
     public async Task<TicketAssignee?> SuggestAssigneeAsync(int id, CancellationToken ct = default)
     {
-        await guard.DemandAsync(Permissions.ViewTickets);
+        var user = await guard.DemandAsync(Permissions.ViewTickets);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticket = await db.Set<Ticket>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-        return ticket is null ? null : await LeastLoadedOfficerAsync(db, ticket.DivisionId, ct);
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        // The suggestion reveals officers' loads: only for those who may assign this ticket.
+        if (!TicketAccess.CanAssign(user, ticket.DivisionId))
+        {
+            throw new AccessDeniedException($"User '{user.DisplayName}' may not assign tickets of division {ticket.DivisionId}.");
+        }
+
+        return await LeastLoadedOfficerAsync(db, ticket.DivisionId, ct);
     }
 
     /// <summary>Officers who may be given tickets of a division.</summary>
     public async Task<IReadOnlyList<TicketAssignee>> ListAssigneesAsync(int divisionId, CancellationToken ct = default)
     {
-        await guard.DemandAsync(Permissions.ViewTickets);
+        var user = await guard.DemandAsync(Permissions.ViewTickets);
+        if (!TicketAccess.CanSee(user, divisionId))
+        {
+            throw new AccessDeniedException($"User '{user.DisplayName}' may not see the officers of division {divisionId}.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await OfficersAsync(db, divisionId, ct);
     }
