@@ -10,8 +10,4 @@ if (isCommand)
     return await OperatorCommands.RunAsync(app, args, Console.Out, Console.Error);
 }
 
-using var instanceLock = AppInstance.AcquireDataFolder(app);
-await StartupTasks.PrepareAsync(app);
-AppHost.UsePipeline(app);
-await app.RunAsync();
-return 0;
+return await AppInstance.RunAsync(app, Console.Error);

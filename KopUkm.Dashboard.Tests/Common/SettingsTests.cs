@@ -7,8 +7,6 @@ using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Jobs;
-using KopUkm.Dashboard.Tests.TestInfrastructure;
-using Microsoft.Extensions.Options;
 
 namespace KopUkm.Dashboard.Tests.Common;
 
@@ -59,27 +57,4 @@ public sealed class SettingsTests
     [InlineData("", false)]
     public void Cron_schedules_are_five_fields_as_the_job_scheduler_reads_them(string expression, bool valid) =>
         Assert.Equal(valid, SettingChecks.IsCron(expression));
-}
-
-/// <summary>The app itself refuses to start on a bad setting, naming the key in Indonesian.</summary>
-public sealed class StartupSettingsTests
-{
-    [Theory]
-    [InlineData("Backup:Schedule", "setiap malam", "Pengaturan Backup:Schedule tidak valid: \"setiap malam\" bukan jadwal cron")]
-    [InlineData("Cooperatives:WorkingDivisionCodes:0", "K L M", "Pengaturan Cooperatives:WorkingDivisionCodes tidak valid: \"K L M\" bukan kode bidang")]
-    [InlineData("Demo:SeedTickets", "ya", "Pengaturan Demo:SeedTickets tidak valid: \"ya\" harus true atau false.")]
-    [InlineData("Database:Provider", "Oracle", "Pengaturan Database:Provider tidak valid: \"Oracle\" bukan salah satu dari: Sqlite.")]
-    public void A_bad_setting_stops_start_up_with_a_sentence_naming_the_key(string key, string value, string sentence)
-    {
-        using var app = new BadSettingApp(key, value);
-
-        var failure = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
-
-        Assert.Contains(failure.Failures, f => f.StartsWith(sentence, StringComparison.Ordinal));
-    }
-
-    private sealed class BadSettingApp(string key, string value) : AppFactory
-    {
-        protected override Dictionary<string, string?> Settings { get; } = new() { [key] = value };
-    }
 }

@@ -153,7 +153,7 @@ public sealed class OperatorCommandsTests : IDisposable
         Assert.Equal("ok", await SqliteBackupService.IntegrityCheckAsync(backupFile));
 
         await using (var running = AppHost.Build([], b => b.Configuration["Data:Folder"] = folder.Path))
-        using (AppInstance.AcquireDataFolder(running))
+        using (AppInstance.TryAcquireDataFolder(running))
         {
             var refused = await RunAsync("restore", backupFile);
             Assert.Equal(1, refused.Exit);

@@ -10,7 +10,13 @@ public sealed class DataPaths
     {
         var folder = configuration["Data:Folder"];
         Folder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? "data" : folder, environment.ContentRootPath);
-        DatabaseFile = Path.Combine(Folder, "kopukm.db");
+        // A connection string that names another SQLite file moves the database there, and with it the lock and the
+        // backups' source: the one-instance lock always guards the file actually in use.
+        var configured = configuration.GetConnectionString("Default");
+        var named = string.IsNullOrWhiteSpace(configured) ? null : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(configured).DataSource;
+        DatabaseFile = string.IsNullOrWhiteSpace(named) || named == ":memory:"
+            ? Path.Combine(Folder, "kopukm.db")
+            : Path.GetFullPath(named, environment.ContentRootPath);
         JobsDatabaseFile = Path.Combine(Folder, "kopukm-jobs.db");
         BackupsFolder = Path.Combine(Folder, "backups");
         KeysFolder = Path.Combine(Folder, "keys");

@@ -33,6 +33,20 @@ public sealed class SqliteBackupServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_nightly_run_removes_the_partial_file_a_killed_backup_left_behind()
+    {
+        Paths.EnsureCreated();
+        var abandoned = Path.Combine(Paths.BackupsFolder, "kopukm-20261122-180000.db.partial");
+        await File.WriteAllTextAsync(abandoned, "half a backup");
+
+        var result = await Backups.BackupNightlyAsync();
+
+        Assert.True(result.Succeeded);
+        Assert.False(File.Exists(abandoned));
+        Assert.Empty(Directory.GetFiles(Paths.BackupsFolder, "*.partial"));
+    }
+
+    [Fact]
     public async Task Backup_refuses_to_overwrite_an_existing_file()
     {
         var target = Path.Combine(app.DataFolder, "exists.db");

@@ -15,6 +15,7 @@ public sealed class DataFolderLock : IDisposable
     public static DataFolderLock? TryAcquire(DataPaths paths)
     {
         paths.EnsureCreated();
+        Directory.CreateDirectory(Path.GetDirectoryName(paths.LockFile)!);
         try
         {
             return new DataFolderLock(new FileStream(paths.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));

@@ -57,6 +57,7 @@ public sealed class SqliteBackupService(DataPaths paths, IOptions<BackupOptions>
     public async Task<BackupResult> BackupNightlyAsync(CancellationToken ct = default)
     {
         paths.EnsureCreated();
+        RemoveAbandonedPartials();
         var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var result = await BackupToAsync(Path.Combine(paths.BackupsFolder, $"{NightlyPrefix}{stamp}.db"), ct);
         if (result.Succeeded)
@@ -65,6 +66,19 @@ public sealed class SqliteBackupService(DataPaths paths, IOptions<BackupOptions>
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A backup killed mid-write leaves its <c>.partial</c> file behind; nightly runs never overlap (the job allows one
+    /// run at a time), so any found before a run starts is abandoned.
+    /// </summary>
+    private void RemoveAbandonedPartials()
+    {
+        foreach (var abandoned in new DirectoryInfo(paths.BackupsFolder).GetFiles("*.partial"))
+        {
+            abandoned.Delete();
+            logger.LogWarning("Removed an abandoned partial backup {File}", abandoned.Name);
+        }
     }
 
     /// <summary>Nightly backups, newest first.</summary>
