@@ -45,8 +45,13 @@ public sealed class LoginAndMenuTests(BrowserFixture browser)
 
         await page.LoginAsync("kunci@kopukm.test", "kata-sandi-benar-1");
 
-        await Assertions.Expect(page.GetByTestId("login-error")).ToContainTextAsync("dikunci sementara");
+        // Still refused, with the one message every failure gets (it names the lockout rule without saying whether
+        // this e-mail has an account).
+        await Assertions.Expect(page.GetByTestId("login-error")).ToContainTextAsync("akun dikunci sementara selama 15 menit");
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
+        var locked = await page.GetByTestId("login-error").InnerTextAsync();
+        await page.LoginAsync("tidak.pernah.ada@kopukm.test", "apa-saja-panjang");
+        Assert.Equal(locked, await page.GetByTestId("login-error").InnerTextAsync());
         await page.Context.CloseAsync();
     }
 
@@ -60,7 +65,7 @@ public sealed class LoginAndMenuTests(BrowserFixture browser)
         await page.LoginAsync("petugas.umk@kopukm.demo", "bukan-sandinya-1");
         var wrong = await page.GetByTestId("login-error").InnerTextAsync();
 
-        Assert.Equal("Email atau kata sandi salah.", unknown.Trim());
+        Assert.StartsWith("Email atau kata sandi salah.", unknown.Trim(), StringComparison.Ordinal);
         Assert.Equal(unknown, wrong);
         await page.Context.CloseAsync();
     }

@@ -11,6 +11,10 @@ public sealed class AuthOptions : ISettings
     /// <summary>The longest a sign-in lasts, however active the user: after it, sign in again.</summary>
     public TimeSpan AbsoluteSessionLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>Sign-in attempts one client address may make per minute, whatever the accounts.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+
     public IEnumerable<SettingProblem> Check() =>
-        [.. SettingChecks.Positive(nameof(SessionRevalidationInterval), SessionRevalidationInterval), .. SettingChecks.Positive(nameof(AbsoluteSessionLifetime), AbsoluteSessionLifetime)];
+        [.. SettingChecks.Positive(nameof(SessionRevalidationInterval), SessionRevalidationInterval), .. SettingChecks.Positive(nameof(AbsoluteSessionLifetime), AbsoluteSessionLifetime),
+            .. SettingChecks.Range(nameof(LoginAttemptsPerMinute), LoginAttemptsPerMinute, 1, 10_000)];
 }

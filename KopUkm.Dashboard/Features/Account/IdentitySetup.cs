@@ -9,6 +9,9 @@ namespace KopUkm.Dashboard.Features.Account;
 
 public static class IdentitySetup
 {
+    /// <summary>PBKDF2 iterations for password hashes (OWASP's figure for PBKDF2-HMAC-SHA512).</summary>
+    public const int PasswordHashIterations = 210_000;
+
     /// <summary>
     /// ASP.NET Core Identity in the app database: passwords of 12+ characters hashed with PBKDF2 at 210,000
     /// iterations, lockout after 5 failures for 15 minutes, and sessions re-checked every minute.
@@ -30,6 +33,7 @@ public static class IdentitySetup
 
         services.AddScoped<ISessionCheck, SessionCheck>();
         services.AddAppDataProtection(configuration);
+        services.AddLoginRateLimit();
         services.ConfigureApplicationCookie(options =>
         {
             // Every request re-checks the session against this database (one indexed lookup) instead of trusting the
@@ -54,7 +58,7 @@ public static class IdentitySetup
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
         });
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
