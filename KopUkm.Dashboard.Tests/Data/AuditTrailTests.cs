@@ -1,10 +1,12 @@
 using System.Text.Json;
+using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Auditing;
 using KopUkm.Dashboard.Features.Content;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Data;
 
@@ -143,6 +145,25 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.DoesNotContain(nameof(ContentItem.LiveStatus), inserted);
         var update = Assert.Single(Changes(await SingleAuditAsync(nameof(ContentItem), key, AuditAction.Update)));
         Assert.Equal(nameof(ContentItem.Title), update.Field);
+    }
+
+    [Fact]
+    public async Task A_job_that_names_itself_is_the_actor_of_every_save_in_its_scope()
+    {
+        app.User.Current = FakeCurrentUser.As(AppRoles.Administrator, userId: "admin-1", name: "Rina");
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<JobActor>().Name("UjiJob");
+        int id;
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var division = new Division { Code = "JOB", Name = "Bidang dari job" };
+            db.Add(division);
+            await db.SaveChangesAsync();
+            id = division.Id;
+        }
+
+        var entry = await SingleAuditAsync(nameof(Division), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((null, "Sistem", "UjiJob"), (entry.ActorUserId, entry.ActorName, entry.ActorJob));
     }
 
     /// <summary>A published page with its freshness computed, as the content service stores one.</summary>

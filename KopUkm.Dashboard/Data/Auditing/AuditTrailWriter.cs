@@ -112,6 +112,7 @@ internal static class AuditTrailWriter
             OccurredAtUtc = nowUtc,
             ActorUserId = actor.UserId,
             ActorName = actor.Name,
+            ActorJob = actor.Job,
             EntityType = EntityName(p.Entry.Metadata.ClrType),
             EntityKey = p.KnownKey ?? KeyOf(p.Entry),
             Action = p.Action,
