@@ -1,9 +1,12 @@
 using System.Text.Json;
+using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Auditing;
+using KopUkm.Dashboard.Features.Content;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Data;
 
@@ -99,6 +102,99 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.True(userRows.Count > rows.Count);
         Assert.All(userRows, r => Assert.DoesNotContain("AQAAAA", r.ChangesJson, StringComparison.Ordinal));
         Assert.Contains(userRows.SelectMany(Changes), c => c.Field == "PasswordHash" && c.New == "***");
+    }
+
+    [Fact]
+    public async Task An_update_that_changes_only_derived_columns_writes_no_audit_row()
+    {
+        var id = await AddContentItemAsync();
+        var before = await CountAsync();
+
+        await using (var db = await app.DbAsync())
+        {
+            var item = await db.Set<ContentItem>().SingleAsync(c => c.Id == id);
+            item.Freshness = ContentFreshness.Overdue;
+            item.ReviewDueAtUtc = item.ReviewDueAtUtc!.Value.AddDays(-1);
+            item.LiveStatus = LiveStatus.Ok;
+            item.LastCheckedAtUtc = app.Clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(before, await CountAsync());
+        await using var check = await app.DbAsync();
+        Assert.Equal(ContentFreshness.Overdue, (await check.Set<ContentItem>().SingleAsync(c => c.Id == id)).Freshness);
+    }
+
+    [Fact]
+    public async Task Derived_columns_are_left_out_of_inserts_and_of_updates_that_change_other_fields()
+    {
+        var id = await AddContentItemAsync();
+        await using (var db = await app.DbAsync())
+        {
+            var item = await db.Set<ContentItem>().SingleAsync(c => c.Id == id);
+            item.Title = "Syarat pendaftaran koperasi (2026)";
+            item.Freshness = ContentFreshness.DueSoon;
+            await db.SaveChangesAsync();
+        }
+
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var inserted = Changes(await SingleAuditAsync(nameof(ContentItem), key)).Select(c => c.Field).ToList();
+        Assert.Contains(nameof(ContentItem.Title), inserted);
+        Assert.DoesNotContain(nameof(ContentItem.Freshness), inserted);
+        Assert.DoesNotContain(nameof(ContentItem.ReviewDueAtUtc), inserted);
+        Assert.DoesNotContain(nameof(ContentItem.LiveStatus), inserted);
+        var update = Assert.Single(Changes(await SingleAuditAsync(nameof(ContentItem), key, AuditAction.Update)));
+        Assert.Equal(nameof(ContentItem.Title), update.Field);
+    }
+
+    [Fact]
+    public async Task A_job_that_names_itself_is_the_actor_of_every_save_in_its_scope()
+    {
+        app.User.Current = FakeCurrentUser.As(AppRoles.Administrator, userId: "admin-1", name: "Rina");
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<JobActor>().Name("UjiJob");
+        int id;
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var division = new Division { Code = "JOB", Name = "Bidang dari job" };
+            db.Add(division);
+            await db.SaveChangesAsync();
+            id = division.Id;
+        }
+
+        var entry = await SingleAuditAsync(nameof(Division), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((null, "Sistem", "UjiJob"), (entry.ActorUserId, entry.ActorName, entry.ActorJob));
+    }
+
+    /// <summary>A published page with its freshness computed, as the content service stores one.</summary>
+    private async Task<long> AddContentItemAsync()
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await using var db = await app.DbAsync();
+        var division = await db.Set<Division>().FirstAsync();
+        var item = new ContentItem
+        {
+            Title = "Syarat pendaftaran koperasi",
+            Url = "https://dinaskopukm.jambiprov.go.id/syarat",
+            OwnerDivisionId = division.Id,
+            Kind = ContentKind.WebsitePage,
+            Channel = ContentChannel.Website,
+            Category = InformationCategory.SetiapSaat,
+            State = ContentState.Terbit,
+            CreatedAtUtc = now,
+            StateChangedAtUtc = now,
+            PublishedAtUtc = now,
+        };
+        ContentFreshnessRules.Refresh(item, now);
+        db.Add(item);
+        await db.SaveChangesAsync();
+        return item.Id;
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var db = await app.DbAsync();
+        return await db.Set<AuditEntry>().CountAsync();
     }
 
     private async Task<AuditEntry> SingleAuditAsync(string type, string key, AuditAction action = AuditAction.Insert)

@@ -102,7 +102,8 @@ public sealed class LoginAndMenuTests(BrowserFixture browser)
 
         await page.GetByTestId("user-menu-button").ClickAsync();
         await page.GetByTestId("logout").ClickAsync();
-        await page.WaitForURLAsync("**/Account/Login**");
+        // The address alone (a load event may come late on a busy machine).
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
         await page.GotoAsync("/konten");
 
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
@@ -155,7 +156,7 @@ public sealed class LoginAndMenuTests(BrowserFixture browser)
         }
 
         // The test host re-checks sessions every 2 seconds (production: every minute).
-        await page.WaitForURLAsync("**/Account/Login**", new() { Timeout = 15_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"), new() { Timeout = 15_000 });
         await page.Context.CloseAsync();
     }
 

@@ -76,6 +76,13 @@ public sealed class TestServices : IAsyncDisposable
     public T Get<T>()
         where T : notnull => NewScope().GetRequiredService<T>();
 
+    /// <summary>
+    /// A job as Hangfire runs it: built in a scope of its own, so the name it gives itself (<c>JobActor</c>) is the
+    /// actor its service's saves record.
+    /// </summary>
+    public T Job<T>()
+        where T : class => ActivatorUtilities.CreateInstance<T>(provider.CreateScope().ServiceProvider);
+
     /// <summary>A context for arranging and checking data directly, acting as the current (fake) user.</summary>
     public async Task<AppDbContext> DbAsync() =>
         await NewScope().GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

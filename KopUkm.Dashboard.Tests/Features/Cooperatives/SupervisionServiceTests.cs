@@ -10,7 +10,6 @@ using KopUkm.Dashboard.Jobs;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KopUkm.Dashboard.Tests.Features.Cooperatives;
 
@@ -139,7 +138,7 @@ public sealed class SupervisionServiceTests : IAsyncLifetime
     public async Task The_job_runs_the_flagging()
     {
         var id = await AddAsync(c => c.LastRatYear = null);
-        var job = new SupervisionFlagJob(app.Get<SupervisionService>(), NullLogger<SupervisionFlagJob>.Instance);
+        var job = app.Job<SupervisionFlagJob>();
 
         await job.RunAsync(CancellationToken.None);
 

@@ -78,6 +78,24 @@ public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
             inProgress.FindAll("[data-move]").Select(b => b.GetAttribute("data-move"))));
     }
 
+    [Fact]
+    public async Task The_ticket_page_links_to_its_change_history_only_for_those_who_may_read_the_audit_log()
+    {
+        var id = await CreateAsync("Siti Rahmah");
+
+        var asOfficer = Render<TicketPage>(p => p.Add(t => t.Id, id));
+        asOfficer.WaitForAssertion(() => Assert.NotEmpty(asOfficer.FindAll("[data-testid=ticket-applicant]")));
+        Assert.Empty(asOfficer.FindAll("[data-testid=record-history-link]"));
+
+        app.ActAs(AppRoles.Administrator, null, "admin");
+        SignInAs(AppRoles.Administrator);
+        var asAdministrator = Render<TicketPage>(p => p.Add(t => t.Id, id));
+
+        asAdministrator.WaitForAssertion(() => Assert.Equal(
+            $"/administrasi/riwayat?entitas=Ticket&kunci={id}",
+            asAdministrator.Find("[data-testid=record-history-link]").GetAttribute("href")));
+    }
+
     private Task<string> CreateOfficerAsync() => app.CreateUserAsync("officer@umk.test", "Yusuf", AppRoles.Petugas, umk);
 
     private Task<int> CreateAsync(string applicant) => TicketTestData.CreateNibRequestAsync(app, applicant);

@@ -11,6 +11,9 @@ public sealed class AuditEntry
 
     public required string ActorName { get; set; }
 
+    /// <summary>The job that acted on its own authority (its class name, see <see cref="JobActor"/>); null otherwise.</summary>
+    public string? ActorJob { get; set; }
+
     public required string EntityType { get; set; }
 
     public required string EntityKey { get; set; }
@@ -19,6 +22,12 @@ public sealed class AuditEntry
 
     /// <summary>JSON array of <see cref="AuditFieldChange"/>: field, old value, new value.</summary>
     public required string ChangesJson { get; set; }
+
+    /// <summary>
+    /// An update that changed only columns the app recomputes (<see cref="DerivedAttribute"/>). Such rows are no longer
+    /// written; the flag marks the ones written before, which the log hides unless asked.
+    /// </summary>
+    public bool IsProjection { get; set; }
 }
 
 public enum AuditAction

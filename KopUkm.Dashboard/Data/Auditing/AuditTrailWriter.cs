@@ -1,15 +1,19 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace KopUkm.Dashboard.Data.Auditing;
 
 /// <summary>
 /// Turns the change tracker's pending inserts, updates and deletes into <see cref="AuditEntry"/> rows.
 /// Inserts get their keys only after the database assigns them, so they are described before saving and
-/// finished after it, inside the same transaction.
+/// finished after it, inside the same transaction. Columns marked <see cref="DerivedAttribute"/> are left out, and an
+/// update that changed nothing else writes no row.
 /// </summary>
 internal static class AuditTrailWriter
 {
@@ -32,13 +36,25 @@ internal static class AuditTrailWriter
 
     private const string Masked = "***";
 
+    private static readonly ConcurrentDictionary<PropertyInfo, bool> DerivedByProperty = new();
+
+    /// <summary>Whether rows of this type get audit rows at all.</summary>
+    public static bool IsAudited(Type clrType) => !IgnoredTypes.Contains(clrType) && !typeof(INotAudited).IsAssignableFrom(clrType);
+
+    /// <summary>The entity types whose changes the trail records, as <see cref="AuditEntry.EntityType"/> names them.</summary>
+    public static IReadOnlyList<string> AuditedEntityNames(IModel model) =>
+        [.. model.GetEntityTypes().Where(t => !t.IsOwned() && IsAudited(t.ClrType)).Select(t => EntityName(t.ClrType)).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>Whether the column is one the app recomputes (<see cref="DerivedAttribute"/>), left out of the trail.</summary>
+    public static bool IsDerived(IReadOnlyPropertyBase property) =>
+        property.PropertyInfo is { } info && DerivedByProperty.GetOrAdd(info, p => p.IsDefined(typeof(DerivedAttribute), inherit: true));
+
     public static List<PendingAudit> Describe(ChangeTracker tracker)
     {
         var pending = new List<PendingAudit>();
         foreach (var entry in tracker.Entries())
         {
-            if (IgnoredTypes.Contains(entry.Metadata.ClrType)
-                || entry.Entity is INotAudited
+            if (!IsAudited(entry.Metadata.ClrType)
                 || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
@@ -48,7 +64,7 @@ internal static class AuditTrailWriter
             foreach (var property in entry.Properties)
             {
                 var name = property.Metadata.Name;
-                if (SkippedProperties.Contains(name))
+                if (SkippedProperties.Contains(name) || IsDerived(property.Metadata))
                 {
                     continue;
                 }
@@ -96,6 +112,7 @@ internal static class AuditTrailWriter
             OccurredAtUtc = nowUtc,
             ActorUserId = actor.UserId,
             ActorName = actor.Name,
+            ActorJob = actor.Job,
             EntityType = EntityName(p.Entry.Metadata.ClrType),
             EntityKey = p.KnownKey ?? KeyOf(p.Entry),
             Action = p.Action,

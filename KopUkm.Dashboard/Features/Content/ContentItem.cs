@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Auditing;
 
 namespace KopUkm.Dashboard.Features.Content;
 
@@ -50,28 +51,38 @@ public sealed class ContentItem : IVersioned
     public string? LastReviewNote { get; set; }
 
     /// <summary>When the live check last saw the page's main text change.</summary>
+    [Derived]
     public DateTime? LastLiveChangeAtUtc { get; set; }
 
+    [Derived]
     public DateTime? ReviewDueAtUtc { get; set; }
 
+    [Derived]
     public ContentFreshness Freshness { get; set; }
 
     /// <summary>Why it is in Perlu Pembaruan (or flagged); None when it is not.</summary>
     public StaleReason StaleReason { get; set; }
 
     // What the live-site check last saw.
+    [Derived]
     public LiveStatus LiveStatus { get; set; }
 
+    [Derived]
     public DateTime? LastCheckedAtUtc { get; set; }
 
+    [Derived]
     public int ConsecutiveFailures { get; set; }
 
+    [Derived]
     public string? ETag { get; set; }
 
+    [Derived]
     public DateTime? LastModifiedUtc { get; set; }
 
+    [Derived]
     public string? ContentHash { get; set; }
 
+    [Derived]
     public int BrokenLinkCount { get; set; }
 
     public string? Notes { get; set; }

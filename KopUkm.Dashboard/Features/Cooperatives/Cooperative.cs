@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Auditing;
 using KopUkm.Dashboard.Features.Organization;
 
 namespace KopUkm.Dashboard.Features.Cooperatives;
@@ -11,6 +12,7 @@ public sealed class Cooperative : IVersioned
     public required string Name { get; set; }
 
     /// <summary>Upper-case name without legal prefixes, punctuation or repeated spaces: the duplicate-warning key.</summary>
+    [Derived]
     public string NormalizedName { get; set; } = "";
 
     public CooperativeType Type { get; set; } = CooperativeType.SimpanPinjam;

@@ -43,11 +43,16 @@ public sealed class CurrentUserAccessor(IServiceProvider services, IHttpContextA
     }
 }
 
-/// <summary>Names the acting user in the audit trail.</summary>
-public sealed class CurrentUserAuditActorSource(ICurrentUserAccessor currentUser) : Data.Auditing.IAuditActorSource
+/// <summary>Names the acting user in the audit trail, or the job that named itself in this scope.</summary>
+public sealed class CurrentUserAuditActorSource(ICurrentUserAccessor currentUser, Data.Auditing.JobActor jobActor) : Data.Auditing.IAuditActorSource
 {
     public async Task<Data.Auditing.AuditActor> GetActorAsync()
     {
+        if (jobActor.Job is { } job)
+        {
+            return Data.Auditing.AuditActor.ForJob(job);
+        }
+
         var user = await currentUser.GetAsync();
         return user.IsAuthenticated ? new(user.UserId, user.DisplayName) : new(null, user.DisplayName);
     }

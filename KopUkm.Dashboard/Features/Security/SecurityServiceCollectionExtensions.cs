@@ -14,6 +14,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUserAccessor, CurrentUserAccessor>();
         services.AddScoped<AccessGuard>();
+        services.AddScoped<Data.Auditing.JobActor>();
         services.AddScoped<Data.Auditing.IAuditActorSource, CurrentUserAuditActorSource>();
         return services;
     }

@@ -1,5 +1,6 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Auditing;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 
@@ -70,31 +71,43 @@ public sealed class Ticket : IVersioned
 
     public int ReopenCount { get; set; }
 
+    [Derived]
     public SlaStatus FirstResponseSla { get; set; } = SlaStatus.OnTrack;
 
+    [Derived]
     public SlaStatus ResolutionSla { get; set; } = SlaStatus.OnTrack;
 
+    [Derived]
     public DateTime? FirstResponseDueAtUtc { get; set; }
 
+    [Derived]
     public DateTime? ResolutionDueAtUtc { get; set; }
 
     /// <summary>Working minutes left on the resolution clock at the last refresh (negative when breached).</summary>
+    [Derived]
     public int? ResolutionMinutesLeft { get; set; }
 
+    /// <summary>
+    /// Set once, when either clock first breaches, and never cleared: the breach on record. Unlike the snapshot columns
+    /// around it this is audited, with the SLA monitor as the actor when the monitor is the one that noticed.
+    /// </summary>
     public bool EverBreached { get; set; }
 
     /// <summary>
     /// Working minutes on the first-response clock once it has stopped (first reply, or resolution without one); null
     /// while it runs. Stored by <see cref="TicketSlaProjector"/> so that the metrics can rank durations in SQL.
     /// </summary>
+    [Derived]
     public int? FirstResponseWorkingMinutes { get; set; }
 
     /// <summary>
     /// Working minutes on the resolution clock, pauses excluded, while the ticket is resolved; null while it is open
     /// (a reopening clears it until the next resolution). Stored by <see cref="TicketSlaProjector"/>.
     /// </summary>
+    [Derived]
     public int? ResolutionWorkingMinutes { get; set; }
 
+    [Derived]
     public DateTime? SlaRefreshedAtUtc { get; set; }
 
     public long Version { get; set; }

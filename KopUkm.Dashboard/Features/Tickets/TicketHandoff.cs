@@ -1,3 +1,5 @@
+using KopUkm.Dashboard.Data.Auditing;
+
 namespace KopUkm.Dashboard.Features.Tickets;
 
 /// <summary>
@@ -25,5 +27,6 @@ public sealed class TicketHandoff
     public DateTime? AcceptedAtUtc { get; set; }
 
     /// <summary>Working minutes from the handoff to its acceptance, on the office calendar; null while pending.</summary>
+    [Derived]
     public int? AcceptanceWorkingMinutes { get; set; }
 }

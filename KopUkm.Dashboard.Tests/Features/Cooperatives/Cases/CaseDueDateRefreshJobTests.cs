@@ -5,7 +5,6 @@ using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KopUkm.Dashboard.Tests.Features.Cooperatives.Cases;
 
@@ -33,7 +32,7 @@ public sealed class CaseDueDateRefreshJobTests : IAsyncLifetime
         }
 
         app.Services.GetRequiredService<WorkingCalendarProvider>().Invalidate();
-        var job = new CaseDueDateRefreshJob(app.Get<RegistrationCaseService>(), NullLogger<CaseDueDateRefreshJob>.Instance);
+        var job = app.Job<CaseDueDateRefreshJob>();
 
         await job.RunAsync(CancellationToken.None);
 

@@ -28,6 +28,10 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActorJob")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -51,12 +55,19 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsProjection")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAtUtc");
+
+                    b.HasIndex("ActorJob", "OccurredAtUtc");
+
+                    b.HasIndex("ActorUserId", "OccurredAtUtc");
 
                     b.HasIndex("EntityType", "EntityKey", "OccurredAtUtc");
 

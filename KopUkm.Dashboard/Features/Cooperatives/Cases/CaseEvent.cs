@@ -1,3 +1,5 @@
+using KopUkm.Dashboard.Data.Auditing;
+
 namespace KopUkm.Dashboard.Features.Cooperatives.Cases;
 
 /// <summary>
@@ -31,6 +33,7 @@ public sealed class CaseEvent
     /// On a stage change: the working minutes the case spent in the stage it left, on this visit (from entering it to
     /// now). Null on other kinds of event.
     /// </summary>
+    [Derived]
     public int? StageWorkingMinutes { get; set; }
 }
 

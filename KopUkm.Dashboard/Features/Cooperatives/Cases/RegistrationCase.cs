@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Auditing;
 
 namespace KopUkm.Dashboard.Features.Cooperatives.Cases;
 
@@ -27,6 +28,7 @@ public sealed class RegistrationCase : IVersioned
     public DateTime StageEnteredAtUtc { get; set; }
 
     /// <summary>When the current stage's target runs out; null while paused or closed, or when the stage has no target.</summary>
+    [Derived]
     public DateTime? StageDueAtUtc { get; set; }
 
     public DateTime? ClosedAtUtc { get; set; }
