@@ -245,6 +245,19 @@ public sealed class LiveSiteCheckerTests
     }
 
     [Fact]
+    public async Task No_one_second_window_at_the_server_holds_more_requests_than_the_configured_rate()
+    {
+        await using var site = await StartPlainSiteAsync();
+        using var checker = Build(site, new() { ["Content:LiveCheck:RequestsPerSecondPerHost"] = "10" });
+
+        var results = await checker.CheckAsync([.. Enumerable.Range(1, 25).Select(i => Page(site.Url($"/p/{i}"), id: i))]);
+
+        Assert.All(results, r => Assert.Equal(PageCheckOutcome.Unchanged, r.Outcome));
+        Assert.Equal(26, site.Requests.Count);
+        AssertAtMostPerSecond(site.Requests, 10);
+    }
+
+    [Fact]
     public async Task Two_hosts_are_checked_in_parallel_each_at_its_own_rate()
     {
         await using var first = await StartPlainSiteAsync();
@@ -361,14 +374,29 @@ public sealed class LiveSiteCheckerTests
     private static Task<TestSite> StartPlainSiteAsync() =>
         TestSite.StartAsync(app => app.MapGet("/p/{n:int}", (int n) => TestSite.Html($"<main>Halaman {n}</main>")));
 
+    /// <summary>At 5 a second: every gap between arrivals is at least 200 ms, measured in the server's own clock ticks.</summary>
     private static void AssertSpaced(IReadOnlyList<SeenRequest> requests, int expectedCount)
     {
         Assert.Equal(expectedCount, requests.Count);
         Assert.Equal("/robots.txt", requests[0].PathAndQuery);
         for (var i = 1; i < requests.Count; i++)
         {
-            var gap = requests[i].Since(requests[i - 1]);
-            Assert.True(gap >= TimeSpan.FromMilliseconds(190), $"gap {i} was {gap.TotalMilliseconds:0} ms");
+            var ticks = requests[i].Timestamp - requests[i - 1].Timestamp;
+            Assert.True(ticks >= Stopwatch.Frequency / 5, $"gap {i} was {requests[i].Since(requests[i - 1]).TotalMilliseconds:0.000} ms");
+        }
+
+        AssertAtMostPerSecond(requests, 5);
+    }
+
+    /// <summary>Any one-second window holds at most <paramref name="perSecond"/> arrivals: request k + N comes a full second after request k.</summary>
+    private static void AssertAtMostPerSecond(IReadOnlyList<SeenRequest> requests, int perSecond)
+    {
+        for (var k = 0; k + perSecond < requests.Count; k++)
+        {
+            var ticks = requests[k + perSecond].Timestamp - requests[k].Timestamp;
+            Assert.True(
+                ticks >= Stopwatch.Frequency,
+                $"requests {k}..{k + perSecond} arrived within {requests[k + perSecond].Since(requests[k]).TotalMilliseconds:0.000} ms");
         }
     }
 }
