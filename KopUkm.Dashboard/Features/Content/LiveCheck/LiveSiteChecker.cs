@@ -15,8 +15,9 @@ namespace KopUkm.Dashboard.Features.Content.LiveCheck;
 /// to <see cref="LiveCheckOptions.RequestsPerSecondPerHost"/>, pages are fetched conditionally, and a page's
 /// fingerprint ignores timestamps and nonces. Every request, redirect hops included, passes the
 /// <see cref="FetchGuard"/>; whatever stops a request (a refused address, no answer, a timeout) is reported with the
-/// one sentence <see cref="FetchGuard.RefusedMessageKey"/>, and the details go to the server log. Each result is one observation; deciding that a page is really broken
-/// (e.g. after two failed checks in a row) belongs to the caller, which keeps the history.
+/// one sentence <see cref="FetchGuard.RefusedMessageKey"/>, and the details go to the server log. Each result is one
+/// observation; deciding that a page is really broken (e.g. after two failed checks in a row) belongs to the caller,
+/// which keeps the history.
 /// </summary>
 public sealed class LiveSiteChecker(
     IHttpClientFactory httpClientFactory,
