@@ -2,6 +2,7 @@ using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Backups;
+using KopUkm.Dashboard.Features.Content.Fetch;
 using KopUkm.Dashboard.Features.Content.Import;
 using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Cooperatives;
@@ -15,7 +16,8 @@ public sealed class SettingsTests
     public static TheoryData<ISettings> Defaults() =>
     [
         new JobsOptions(), new BackupOptions(), new TicketOptions(), new CooperativeOptions(), new AuthOptions(),
-        new LiveCheckOptions(), new ContentImportOptions(), new DatabaseOptions(),
+        new LiveCheckOptions(), new ContentImportOptions(), new DatabaseOptions(), new FetchOptions(),
+        new FetchOptions { AllowedHosts = ["dinaskopukm.jambiprov.go.id", "10.20.30.40", "::1"], AllowedPorts = [8080] },
     ];
 
     [Theory]
@@ -37,6 +39,12 @@ public sealed class SettingsTests
         { new LiveCheckOptions { Schedule = "nightly" }, "Schedule", "NotCron" },
         { new ContentImportOptions { FallbackDivisionCode = "" }, "FallbackDivisionCode", "NotDivisionCode" },
         { new DatabaseOptions { Provider = "Oracle" }, "Provider", "OneOf" },
+        { new FetchOptions { AllowedHosts = ["https://dinaskopukm.jambiprov.go.id"] }, "AllowedHosts", "NotHostName" },
+        { new FetchOptions { AllowedHosts = ["dinaskopukm.jambiprov.go.id/berita"] }, "AllowedHosts", "NotHostName" },
+        { new FetchOptions { AllowedHosts = ["dinaskopukm.jambiprov.go.id:8080"] }, "AllowedHosts", "NotHostName" },
+        { new FetchOptions { AllowedHosts = ["*.jambiprov.go.id"] }, "AllowedHosts", "NotHostName" },
+        { new FetchOptions { AllowedHosts = [""] }, "AllowedHosts", "NotHostName" },
+        { new FetchOptions { AllowedPorts = [0] }, "AllowedPorts", "OutOfRange" },
     };
 
     [Theory]

@@ -1,5 +1,7 @@
 using Bunit;
 using KopUkm.Dashboard.Features.Content;
+using KopUkm.Dashboard.Features.Content.Fetch;
+using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Content.Pages;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
@@ -38,6 +40,19 @@ public sealed class ContentPagesTests : AppBunitContext, IAsyncLifetime
 
     private Task<long> PageAsync(string slug, int divisionId, int reviewedDaysAgo) =>
         ContentTestData.PublishedPageAsync(app, divisionId, slug, publishedDaysAgo: 300, reviewedDaysAgo);
+
+    [Fact]
+    public void A_check_that_could_not_fetch_shows_the_one_sentence_in_the_readers_language()
+    {
+        var item = new ContentItem { Id = 1, Title = "Profil", Url = "https://dinaskopukm.jambiprov.go.id/profil", Channel = ContentChannel.Website };
+        ContentCheck[] checks = [new() { ContentItemId = 1, CheckedAtUtc = app.Clock.GetUtcNow().UtcDateTime, Result = PageCheckOutcome.Error, Error = FetchGuard.RefusedMessageKey }];
+
+        var panel = Render<ContentLiveChecks>(p => p.Add(c => c.Item, item).Add(c => c.Checks, checks));
+
+        Assert.Equal(
+            "Alamat tidak dapat diambil: hanya situs resmi dinas yang diizinkan, dan situs itu harus dapat dijangkau.",
+            panel.Find("tr[data-check=Error] td:last-child").TextContent.Trim());
+    }
 
     [Fact]
     public async Task The_queue_shows_its_divisions_counts_and_the_overdue_card_narrows_the_list()

@@ -1,6 +1,7 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Content.Cadence;
+using KopUkm.Dashboard.Features.Content.Fetch;
 using KopUkm.Dashboard.Features.Content.Import;
 using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Content.Settings;
@@ -23,6 +24,7 @@ public static class ContentSetup
         services.AddScoped<ContentJobsService>();
         services.AddScoped<IReferenceSeeder, ContentReferenceSeeder>();
         services.AddSettings<ContentImportOptions>("Content:Import");
+        services.AddFetchGuard(configuration);
         SitemapCollector.Configure(services);
         services.AddScoped<SitemapCollector>();
         services.AddScoped<ContentInventoryImportService>();

@@ -35,12 +35,20 @@ internal static class LiveCheckBench
         var folder = Directory.CreateTempSubdirectory("kopukm-bench-livecheck-").FullName;
         try
         {
-            await using var app = BenchApp.Create(folder, new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>
             {
                 ["Content:LiveCheck:SiteUrl"] = "http://127.0.0.1",
                 ["Content:LiveCheck:RequestsPerSecondPerHost"] = ratePerHost.ToString(CultureInfo.InvariantCulture),
                 ["Content:LiveCheck:MaxConcurrentHosts"] = Hosts.ToString(CultureInfo.InvariantCulture),
-            });
+                // The local site runs on this machine: the fetch guard refuses loopback unless told otherwise.
+                ["Content:Fetch:AllowLoopback"] = "true",
+            };
+            for (var i = 0; i < site.Ports.Count; i++)
+            {
+                settings[$"Content:Fetch:AllowedPorts:{i}"] = site.Ports[i].ToString(CultureInfo.InvariantCulture);
+            }
+
+            await using var app = BenchApp.Create(folder, settings);
             await app.PrepareAsync();
             await AddPagesAsync(app, site.Ports, pages);
             var started = Stopwatch.GetTimestamp();

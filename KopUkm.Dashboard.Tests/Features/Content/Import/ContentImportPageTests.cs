@@ -1,6 +1,7 @@
 using Bunit;
 using KopUkm.Dashboard.Features.Content.Pages.Import;
 using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Tests.Features.Content.Fetch;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using static KopUkm.Dashboard.Tests.Features.Content.Import.SitemapFiles;
 
@@ -14,7 +15,7 @@ public sealed class ContentImportPageTests(SitemapServer server) : AppBunitConte
 
     async Task IAsyncLifetime.InitializeAsync()
     {
-        app = await TestServices.CreateAsync(validateScopes: false);
+        app = await TestServices.CreateAsync(LocalFetch.Allow(new Uri(server.BaseUrl)), validateScopes: false);
         UseApp(app);
         divisions = await app.DivisionIdsAsync();
     }
@@ -71,6 +72,24 @@ public sealed class ContentImportPageTests(SitemapServer server) : AppBunitConte
 
         page.WaitForAssertion(() => Assert.Equal("Server situs menjawab HTTP 404.", page.Find("[data-testid=import-file-error]").TextContent.Trim()));
         Assert.NotNull(page.Find("[data-testid=import-tabs]"));
+    }
+
+    [Fact]
+    public async Task A_sitemap_redirecting_to_a_file_address_is_told_in_the_one_sentence_and_the_form_stays()
+    {
+        ActAs(AppRoles.StafTI, "TI");
+        server.Redirect("/page-test/to-file.xml", "file:///etc/passwd");
+        var page = Render<ContentImportPage>();
+        page.WaitForElement("[data-testid=import-tabs]");
+
+        await page.Find("input[data-testid=sitemap-url]").InputAsync(new() { Value = server.Url("/page-test/to-file.xml") });
+        await page.Find("[data-testid=sitemap-url-import]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "Alamat tidak dapat diambil: hanya situs resmi dinas yang diizinkan, dan situs itu harus dapat dijangkau.",
+            page.Find("[data-testid=import-file-error]").TextContent.Trim()));
+        Assert.NotNull(page.Find("[data-testid=import-tabs]"));
+        Assert.Empty(await app.ItemsAsync());
     }
 
     private void ActAs(string role, string divisionCode)

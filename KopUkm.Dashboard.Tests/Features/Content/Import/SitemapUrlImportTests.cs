@@ -1,5 +1,7 @@
+using KopUkm.Dashboard.Features.Content.Fetch;
 using KopUkm.Dashboard.Features.Content.Import;
 using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Tests.Features.Content.Fetch;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using static KopUkm.Dashboard.Tests.Features.Content.Import.SitemapFiles;
 
@@ -12,7 +14,7 @@ public sealed class SitemapUrlImportTests(SitemapServer server) : IClassFixture<
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(LocalFetch.Allow(new Uri(server.BaseUrl)));
         app.ActAs(AppRoles.StafTI, 7, "staf-ti", divisionCode: "TI");
     }
 
@@ -113,11 +115,11 @@ public sealed class SitemapUrlImportTests(SitemapServer server) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_server_that_cannot_be_reached_fails_the_import_clearly()
+    public async Task A_server_that_cannot_be_reached_fails_the_import_with_the_one_sentence()
     {
         var result = await Imports.ImportSitemapUrlAsync("http://127.0.0.1:1/sitemap.xml");
 
-        Assert.Equal("ContentImport.FetchFailed", result.FileError?.MessageKey);
+        Assert.Equal(FetchGuard.RefusedMessageKey, result.FileError?.MessageKey);
     }
 
     [Theory]

@@ -33,6 +33,7 @@ public sealed class ContentLiveCheckServiceTests : IAsyncLifetime
             ["Content:LiveCheck:SiteUrl"] = site.BaseUrl.AbsoluteUri,
             ["Content:LiveCheck:RequestsPerSecondPerHost"] = "100",
             ["Content:LiveCheck:MaxLinksPerPage"] = "0",
+            ["Content:Fetch:AllowLoopback"] = "true",
         });
         klm = (await app.Get<OrganizationService>().ListDivisionsAsync()).Single(d => d.Code == "KLM").Id;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KopUkm.Dashboard.Features.Content.Fetch;
 using KopUkm.Dashboard.Features.Content.LiveCheck;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,7 @@ public sealed class LiveSiteCheckerTests
             context.Response.ContentType = "text/html";
             return context.Response.WriteAsync("<main>Isi</main>");
         }));
-        using var checker = Build();
+        using var checker = Build(site);
 
         var result = (await checker.CheckAsync(Page(site.Url("/page"), etag: Etag, hash: "old-hash"))).Single();
 
@@ -52,7 +53,7 @@ public sealed class LiveSiteCheckerTests
             context.Response.ContentType = "text/html";
             return context.Response.WriteAsync("<main>Isi baru</main>");
         }));
-        using var checker = Build();
+        using var checker = Build(site);
 
         var result = (await checker.CheckAsync(Page(site.Url("/page"), lastModified: lastModified))).Single();
 
@@ -75,7 +76,7 @@ public sealed class LiveSiteCheckerTests
                 + $"<p>Pendaftaran ditutup {(n == 0 ? "30/11/2026" : "2026-11-30")}.</p><span>{Guid.NewGuid():N}</span>"
                 + $"<script>window.nonce = '{Guid.NewGuid()}';</script></main>");
         }));
-        using var checker = Build();
+        using var checker = Build(site);
 
         var first = (await checker.CheckAsync(Page(site.Url("/berita")))).Single();
         var second = (await checker.CheckAsync(Page(site.Url("/berita"), hash: first.ContentHash))).Single();
@@ -93,7 +94,7 @@ public sealed class LiveSiteCheckerTests
         var served = 0;
         await using var site = await TestSite.StartAsync(app => app.MapGet("/tarif", () =>
             TestSite.Html($"<main><p>Biaya pendaftaran: Rp {(Interlocked.Increment(ref served) == 1 ? "10.000" : "12.500")}</p></main>")));
-        using var checker = Build();
+        using var checker = Build(site);
 
         var first = (await checker.CheckAsync(Page(site.Url("/tarif")))).Single();
         var second = (await checker.CheckAsync(Page(site.Url("/tarif"), hash: first.ContentHash))).Single();
@@ -115,7 +116,7 @@ public sealed class LiveSiteCheckerTests
     public async Task A_status_maps_to_its_outcome(int status, PageCheckOutcome expected)
     {
         await using var site = await TestSite.StartAsync(app => app.MapGet("/page", () => Results.StatusCode(status)));
-        using var checker = Build();
+        using var checker = Build(site);
 
         var result = (await checker.CheckAsync(Page(site.Url("/page"), hash: "old-hash"))).Single();
 
@@ -125,7 +126,7 @@ public sealed class LiveSiteCheckerTests
     }
 
     [Fact]
-    public async Task A_server_slower_than_the_timeout_is_an_error()
+    public async Task A_server_slower_than_the_timeout_is_an_error_told_in_the_one_sentence()
     {
         await using var site = await TestSite.StartAsync(app => app.MapGet("/slow", async context =>
         {
@@ -133,17 +134,17 @@ public sealed class LiveSiteCheckerTests
             await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
             await context.Response.WriteAsync("late");
         }));
-        using var checker = Build(new() { ["Content:LiveCheck:Timeout"] = "00:00:00.300" });
+        using var checker = Build(site, new() { ["Content:LiveCheck:Timeout"] = "00:00:00.300" });
 
         var result = (await checker.CheckAsync(Page(site.Url("/slow")))).Single();
 
         Assert.Equal(PageCheckOutcome.Error, result.Outcome);
         Assert.Null(result.HttpStatus);
-        Assert.Contains("Timed out", result.Error, StringComparison.Ordinal);
+        Assert.Equal(FetchGuard.RefusedMessageKey, result.Error);
     }
 
     [Fact]
-    public async Task A_host_that_does_not_answer_is_an_error()
+    public async Task A_host_that_does_not_answer_is_an_error_told_in_the_one_sentence()
     {
         Uri gone;
         await using (var site = await TestSite.StartAsync(_ => { }))
@@ -151,12 +152,12 @@ public sealed class LiveSiteCheckerTests
             gone = site.Url("/page");
         }
 
-        using var checker = Build();
+        using var checker = Build([gone]);
 
         var result = (await checker.CheckAsync(Page(gone))).Single();
 
         Assert.Equal(PageCheckOutcome.Error, result.Outcome);
-        Assert.Contains("ConnectionError", result.Error, StringComparison.Ordinal);
+        Assert.Equal(FetchGuard.RefusedMessageKey, result.Error);
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public sealed class LiveSiteCheckerTests
             app.MapGet("/robots.txt", () => "User-agent: *\nDisallow: /\n\nUser-agent: KopUkmDashboard\nDisallow: /internal/\n");
             app.MapGet("/{**path}", () => TestSite.Html("<main>Publik</main>"));
         });
-        using var checker = Build();
+        using var checker = Build(site);
 
         var results = await checker.CheckAsync(Page(site.Url("/internal/laporan"), id: 1), Page(site.Url("/profil"), id: 2));
 
@@ -189,7 +190,7 @@ public sealed class LiveSiteCheckerTests
             app.MapGet("/{**path}", () => TestSite.Html("<main>Publik</main>"));
         });
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
-        using var checker = Build(clock: clock);
+        using var checker = Build(site, clock: clock);
         PageCheckRequest[] pages = [Page(site.Url("/rahasia/a"), id: 1), Page(site.Url("/profil"), id: 2)];
 
         var first = await checker.CheckAsync(pages);
@@ -219,7 +220,7 @@ public sealed class LiveSiteCheckerTests
                 : Results.Text("User-agent: *\nDisallow:\n"));
             app.MapGet("/profil", () => TestSite.Html("<main>Profil</main>"));
         });
-        using var checker = Build();
+        using var checker = Build(site);
 
         var first = (await checker.CheckAsync(Page(site.Url("/profil")), Page(site.Url("/profil"), id: 2))).ToList();
         var second = (await checker.CheckAsync(Page(site.Url("/profil")))).Single();
@@ -235,7 +236,7 @@ public sealed class LiveSiteCheckerTests
     public async Task Requests_to_one_host_are_spaced_by_the_configured_rate()
     {
         await using var site = await StartPlainSiteAsync();
-        using var checker = Build(new() { ["Content:LiveCheck:RequestsPerSecondPerHost"] = "5" });
+        using var checker = Build(site, new() { ["Content:LiveCheck:RequestsPerSecondPerHost"] = "5" });
 
         var results = await checker.CheckAsync([.. Enumerable.Range(1, 5).Select(i => Page(site.Url($"/p/{i}"), id: i))]);
 
@@ -244,11 +245,24 @@ public sealed class LiveSiteCheckerTests
     }
 
     [Fact]
+    public async Task No_one_second_window_at_the_server_holds_more_requests_than_the_configured_rate()
+    {
+        await using var site = await StartPlainSiteAsync();
+        using var checker = Build(site, new() { ["Content:LiveCheck:RequestsPerSecondPerHost"] = "10" });
+
+        var results = await checker.CheckAsync([.. Enumerable.Range(1, 25).Select(i => Page(site.Url($"/p/{i}"), id: i))]);
+
+        Assert.All(results, r => Assert.Equal(PageCheckOutcome.Unchanged, r.Outcome));
+        Assert.Equal(26, site.Requests.Count);
+        AssertAtMostPerSecond(site.Requests, 10);
+    }
+
+    [Fact]
     public async Task Two_hosts_are_checked_in_parallel_each_at_its_own_rate()
     {
         await using var first = await StartPlainSiteAsync();
         await using var second = await StartPlainSiteAsync();
-        using var checker = Build(new() { ["Content:LiveCheck:RequestsPerSecondPerHost"] = "5" });
+        using var checker = Build([first.BaseUrl, second.BaseUrl], new() { ["Content:LiveCheck:RequestsPerSecondPerHost"] = "5" });
         var pages = Enumerable.Range(1, 5)
             .SelectMany(i => new[] { Page(first.Url($"/p/{i}"), id: i), Page(second.Url($"/p/{i}"), id: 10 + i) })
             .ToArray();
@@ -271,7 +285,7 @@ public sealed class LiveSiteCheckerTests
             app.MapGet("/pindah", (HttpContext context) => Results.Redirect($"http://{context.Request.Host}/baru"));
             app.MapGet("/baru", () => TestSite.Html("<main>Halaman baru</main>"));
         });
-        using var checker = Build();
+        using var checker = Build(site);
 
         var result = (await checker.CheckAsync(Page(site.Url("/lama")))).Single();
 
@@ -286,7 +300,7 @@ public sealed class LiveSiteCheckerTests
     {
         await using var site = await TestSite.StartAsync(app =>
             app.MapGet("/putar/{n:int}", (int n) => Results.Redirect($"/putar/{n + 1}")));
-        using var checker = Build();
+        using var checker = Build(site);
 
         var result = (await checker.CheckAsync(Page(site.Url("/putar/0")))).Single();
 
@@ -317,7 +331,7 @@ public sealed class LiveSiteCheckerTests
             app.MapGet("/hanya-get", () => "ada");
             app.MapGet("/halaman/{n:int}", () => TestSite.Html(links));
         });
-        using var checker = Build();
+        using var checker = Build(site);
 
         var results = await checker.CheckAsync(Page(site.Url("/halaman/1"), id: 1), Page(site.Url("/halaman/2"), id: 2));
 
@@ -341,7 +355,7 @@ public sealed class LiveSiteCheckerTests
     {
         byte[] pdf = [0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37];
         await using var site = await TestSite.StartAsync(app => app.MapGet("/laporan.pdf", () => Results.Bytes(pdf, "application/pdf")));
-        using var checker = Build();
+        using var checker = Build(site);
 
         var result = (await checker.CheckAsync(Page(site.Url("/laporan.pdf"), hash: "old-hash"))).Single();
 
@@ -352,7 +366,7 @@ public sealed class LiveSiteCheckerTests
     [Fact]
     public async Task Settings_outside_the_crawling_policy_are_refused()
     {
-        using var checker = Build(new() { ["Content:LiveCheck:RobotsCacheDuration"] = "2.00:00:00" });
+        using var checker = Build([new Uri("http://127.0.0.1/")], new() { ["Content:LiveCheck:RobotsCacheDuration"] = "2.00:00:00" });
 
         await Assert.ThrowsAsync<OptionsValidationException>(() => checker.CheckAsync(Page(new Uri("http://127.0.0.1/"))));
     }
@@ -360,14 +374,29 @@ public sealed class LiveSiteCheckerTests
     private static Task<TestSite> StartPlainSiteAsync() =>
         TestSite.StartAsync(app => app.MapGet("/p/{n:int}", (int n) => TestSite.Html($"<main>Halaman {n}</main>")));
 
+    /// <summary>At 5 a second: every gap between arrivals is at least 200 ms, measured in the server's own clock ticks.</summary>
     private static void AssertSpaced(IReadOnlyList<SeenRequest> requests, int expectedCount)
     {
         Assert.Equal(expectedCount, requests.Count);
         Assert.Equal("/robots.txt", requests[0].PathAndQuery);
         for (var i = 1; i < requests.Count; i++)
         {
-            var gap = requests[i].Since(requests[i - 1]);
-            Assert.True(gap >= TimeSpan.FromMilliseconds(190), $"gap {i} was {gap.TotalMilliseconds:0} ms");
+            var ticks = requests[i].Timestamp - requests[i - 1].Timestamp;
+            Assert.True(ticks >= Stopwatch.Frequency / 5, $"gap {i} was {requests[i].Since(requests[i - 1]).TotalMilliseconds:0.000} ms");
+        }
+
+        AssertAtMostPerSecond(requests, 5);
+    }
+
+    /// <summary>Any one-second window holds at most <paramref name="perSecond"/> arrivals: request k + N comes a full second after request k.</summary>
+    private static void AssertAtMostPerSecond(IReadOnlyList<SeenRequest> requests, int perSecond)
+    {
+        for (var k = 0; k + perSecond < requests.Count; k++)
+        {
+            var ticks = requests[k + perSecond].Timestamp - requests[k].Timestamp;
+            Assert.True(
+                ticks >= Stopwatch.Frequency,
+                $"requests {k}..{k + perSecond} arrived within {requests[k + perSecond].Since(requests[k]).TotalMilliseconds:0.000} ms");
         }
     }
 }

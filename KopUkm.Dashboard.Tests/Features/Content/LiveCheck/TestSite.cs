@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using KopUkm.Dashboard.Features.Content.LiveCheck;
+using KopUkm.Dashboard.Tests.Features.Content.Fetch;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -66,10 +67,16 @@ public sealed record SeenRequest(string Method, string PathAndQuery, IReadOnlyDi
     public TimeSpan Since(SeenRequest earlier) => Stopwatch.GetElapsedTime(earlier.Timestamp, Timestamp);
 }
 
-/// <summary>The checker built as the app builds it, with settings fast enough for tests unless a test says otherwise.</summary>
+/// <summary>
+/// The checker built as the app builds it, with settings fast enough for tests unless a test says otherwise, and the
+/// fetch guard letting it reach the given local sites (<see cref="LocalFetch"/>).
+/// </summary>
 public static class TestChecker
 {
-    public static ServiceProvider Build(Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    public static ServiceProvider Build(TestSite site, Dictionary<string, string?>? settings = null, TimeProvider? clock = null) =>
+        Build([site.BaseUrl], settings, clock);
+
+    public static ServiceProvider Build(Uri[] sites, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var config = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -77,6 +84,7 @@ public static class TestChecker
                 ["Content:LiveCheck:RequestsPerSecondPerHost"] = "1000",
                 ["Content:LiveCheck:Timeout"] = "00:00:05",
             })
+            .AddInMemoryCollection(LocalFetch.Allow(sites))
             .AddInMemoryCollection(settings ?? [])
             .Build();
         var services = new ServiceCollection();

@@ -11,7 +11,8 @@ namespace KopUkm.Dashboard.Features.Content.LiveCheck;
 /// The live-site check over the inventory: every published website page on the office's site is checked by
 /// <see cref="LiveSiteChecker"/>, each visit is recorded, and the item's live state follows from its history:
 /// a page is broken only after two failed checks in a row, a changed main text restarts its review clock, and a
-/// broken page goes to Perlu Pembaruan until it answers again.
+/// broken page goes to Perlu Pembaruan until it answers again. Pages are asked for conditionally, except on the
+/// visits <see cref="RevalidationRule"/> picks, so their links keep being checked.
 /// </summary>
 public sealed class ContentLiveCheckService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -45,16 +46,47 @@ public sealed class ContentLiveCheckService(
         List<PageCheckRequest> pages;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            var checks = db.Set<ContentCheck>();
+            var recent = RevalidationRule.Every - 1;
             var rows = await db.Set<ContentItem>().AsNoTracking()
                 .Where(LiveContent.IsLive)
                 .Where(c => c.Channel == ContentChannel.Website && c.Url != null)
                 .OrderBy(c => c.Id)
-                .Select(c => new { c.Id, c.Url, c.ETag, c.LastModifiedUtc, c.ContentHash })
+                .Select(c => new
+                {
+                    c.Id,
+                    c.Url,
+                    c.ETag,
+                    c.LastModifiedUtc,
+                    c.ContentHash,
+                    c.BrokenLinkCount,
+                    RecentVisits = checks.Where(k => k.ContentItemId == c.Id)
+                        .OrderByDescending(k => k.CheckedAtUtc).ThenByDescending(k => k.Id).Take(recent).Count(),
+                    RecentFullAnswers = checks.Where(k => k.ContentItemId == c.Id)
+                        .OrderByDescending(k => k.CheckedAtUtc).ThenByDescending(k => k.Id).Take(recent)
+                        .Count(k => k.HttpStatus >= 200 && k.HttpStatus < 300),
+                    // Newest first along the (item, time) index, so the walk stops at the latest full answer.
+                    LastFullAnswerAtUtc = checks.Where(k => k.ContentItemId == c.Id && k.HttpStatus >= 200 && k.HttpStatus < 300)
+                        .OrderByDescending(k => k.CheckedAtUtc).Select(k => (DateTime?)k.CheckedAtUtc).FirstOrDefault(),
+                })
                 .ToListAsync(ct);
+            var lastPageBrokenAtUtc = await db.Set<ContentEvent>()
+                .Where(e => e.Kind == ContentEventKind.LiveBroken)
+                .MaxAsync(e => (DateTime?)e.AtUtc, ct);
             pages = [.. rows
                 .Where(r => Uri.TryCreate(r.Url, UriKind.Absolute, out var uri) && OnSite(uri, host))
-                .Select(r => new PageCheckRequest(
-                    r.Id, new Uri(r.Url!), r.ETag, r.LastModifiedUtc is { } m ? new DateTimeOffset(m, TimeSpan.Zero) : null, r.ContentHash))];
+                .Select(r =>
+                {
+                    var visits = new PageVisits(
+                        r.ETag is not null || r.LastModifiedUtc is not null, r.BrokenLinkCount, r.RecentVisits, r.RecentFullAnswers, r.LastFullAnswerAtUtc);
+                    var full = RevalidationRule.FetchInFull(visits, lastPageBrokenAtUtc);
+                    return new PageCheckRequest(
+                        r.Id,
+                        new Uri(r.Url!),
+                        full ? null : r.ETag,
+                        full || r.LastModifiedUtc is not { } m ? null : new DateTimeOffset(m, TimeSpan.Zero),
+                        r.ContentHash);
+                })];
         }
 
         progress.Start(pages.Count, clock.GetUtcNow());
@@ -150,8 +182,13 @@ public sealed class ContentLiveCheckService(
         });
 
         item.LastCheckedAtUtc = checkedAt;
-        item.ETag = result.ETag;
-        item.LastModifiedUtc = result.LastModified?.UtcDateTime;
+        if (result.HttpStatus is (>= 200 and < 300) or 304)
+        {
+            // Only an answer about the page replaces its validators: a visit sent without them that fails keeps them.
+            item.ETag = result.ETag;
+            item.LastModifiedUtc = result.LastModified?.UtcDateTime;
+        }
+
         item.ContentHash = result.ContentHash;
         var wasBroken = item.LiveStatus == LiveStatus.Broken;
         switch (result.Outcome)

@@ -51,7 +51,8 @@ public sealed class LiveCheckOptions : ISettings
         }
     }
 
-    internal TimeSpan RequestInterval => TimeSpan.FromSeconds(1 / RequestsPerSecondPerHost);
+    /// <summary>1/N s, rounded up to whole ticks: N intervals are never shorter than a second (1/3 s is 3,333,334 ticks).</summary>
+    internal TimeSpan RequestInterval => TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / RequestsPerSecondPerHost));
 
     internal static readonly TimeSpan MaxRobotsCacheDuration = TimeSpan.FromHours(24);
 

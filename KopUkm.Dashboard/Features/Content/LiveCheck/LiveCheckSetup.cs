@@ -1,5 +1,5 @@
-using System.Net;
 using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Features.Content.Fetch;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -9,13 +9,14 @@ public static class LiveCheckSetup
 {
     /// <summary>
     /// Registers <see cref="LiveSiteChecker"/> with its settings (section <c>Content:LiveCheck</c>, checked at start),
-    /// its named HTTP client, and the two shared singletons: the robots.txt cache (on the app clock) and the per-host
-    /// pacer (on the real clock).
+    /// its named HTTP client on the fetch guard's handler, and the two shared singletons: the robots.txt cache (on the
+    /// app clock) and the per-host pacer (on the real clock).
     /// </summary>
     public static IServiceCollection AddLiveSiteChecker(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSettings<LiveCheckOptions>(configuration, LiveCheckOptions.SectionName);
+        services.AddFetchGuard(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RobotsCache>();
         services.TryAddSingleton(_ => new HostRequestPacer(TimeProvider.System));
@@ -28,14 +29,8 @@ public static class LiveCheckSetup
                 // The checker applies its own per-request timeout, which also covers reading the body.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // Redirects are followed by the checker so each hop is recorded, paced and checked against robots.txt.
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
-                UseCookies = false,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+            // Redirects are followed by the checker so each hop is checked by the guard, recorded, paced and checked against robots.txt.
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<FetchGuard>().CreateHandler());
         services.TryAddTransient<LiveSiteChecker>();
         return services;
     }

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
 using AngleSharp.Html.Parser;
+using KopUkm.Dashboard.Features.Content.Fetch;
 using Microsoft.Extensions.Options;
 
 namespace KopUkm.Dashboard.Features.Content.LiveCheck;
@@ -12,14 +13,18 @@ namespace KopUkm.Dashboard.Features.Content.LiveCheck;
 /// <summary>
 /// Checks the office's public pages politely: robots.txt is honoured per origin, requests to one origin are spaced
 /// to <see cref="LiveCheckOptions.RequestsPerSecondPerHost"/>, pages are fetched conditionally, and a page's
-/// fingerprint ignores timestamps and nonces. Each result is one observation; deciding that a page is really broken
-/// (e.g. after two failed checks in a row) belongs to the caller, which keeps the history.
+/// fingerprint ignores timestamps and nonces. Every request, redirect hops included, passes the
+/// <see cref="FetchGuard"/>; whatever stops a request (a refused address, no answer, a timeout) is reported with the
+/// one sentence <see cref="FetchGuard.RefusedMessageKey"/>, and the details go to the server log. Each result is one
+/// observation; deciding that a page is really broken (e.g. after two failed checks in a row) belongs to the caller,
+/// which keeps the history.
 /// </summary>
 public sealed class LiveSiteChecker(
     IHttpClientFactory httpClientFactory,
     IOptions<LiveCheckOptions> options,
     RobotsCache robotsCache,
     HostRequestPacer pacer,
+    FetchGuard guard,
     TimeProvider clock,
     ILogger<LiveSiteChecker> logger)
 {
@@ -39,7 +44,8 @@ public sealed class LiveSiteChecker(
     /// </summary>
     /// <remarks>
     /// Links are checked only on pages fetched with 2xx: a 304 brings no body to read links from. To re-check the
-    /// links of a page that rarely changes, send its request now and then without <c>ETag</c> and <c>LastModified</c>.
+    /// links of a page that rarely changes, send its request now and then without <c>ETag</c> and <c>LastModified</c>
+    /// (<see cref="ContentLiveCheckService"/> does, on a cadence).
     /// </remarks>
     public async IAsyncEnumerable<PageCheckResult> CheckAsync(
         IReadOnlyList<PageCheckRequest> pages, [EnumeratorCancellation] CancellationToken ct)
@@ -53,7 +59,7 @@ public sealed class LiveSiteChecker(
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var channel = Channel.CreateUnbounded<PageCheckResult>(new UnboundedChannelOptions { SingleReader = true });
-        var run = new Run(settings, httpClientFactory.CreateClient(HttpClientName), robotsCache, pacer, clock, logger);
+        var run = new Run(settings, httpClientFactory.CreateClient(HttpClientName), robotsCache, pacer, guard, clock, logger);
         var producer = run.CheckAllAsync(pages, channel.Writer, stop.Token);
         try
         {
@@ -83,7 +89,8 @@ public sealed class LiveSiteChecker(
 
     /// <summary>The state of one run: the HTTP client, robots rules fetched in this run, and link results to share.</summary>
     private sealed class Run(
-        LiveCheckOptions settings, HttpClient client, RobotsCache robotsCache, HostRequestPacer pacer, TimeProvider clock, ILogger logger)
+        LiveCheckOptions settings, HttpClient client, RobotsCache robotsCache, HostRequestPacer pacer, FetchGuard guard, TimeProvider clock,
+        ILogger logger)
     {
         private readonly ConcurrentDictionary<string, Lazy<Task<RobotsRules>>> robotsThisRun = new(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<Uri, Lazy<Task<LinkProblem?>>> links = new();
@@ -127,21 +134,26 @@ public sealed class LiveSiteChecker(
             {
                 // One odd page must not end the run for the others.
                 logger.LogWarning(ex, "Live check of {Url} failed unexpectedly", page.Url);
-                return Result(page, checkedAt, PageCheckOutcome.Error) with { Error = ex.Message };
+                return Result(page, checkedAt, PageCheckOutcome.Error) with { Error = "The check failed unexpectedly; the server log says why." };
             }
         }
 
         private async Task<PageCheckResult> CheckPageAsync(PageCheckRequest page, DateTimeOffset checkedAt, CancellationToken ct)
         {
-            if (!IsHttp(page.Url))
+            if (guard.Refusal(page.Url) is { } refusal)
             {
-                return Result(page, checkedAt, PageCheckOutcome.Error) with { Error = "Only absolute http and https addresses can be checked." };
+                guard.LogFailure("Live check", page.Url, refusal);
+                return Result(page, checkedAt, PageCheckOutcome.Error) with { Error = FetchGuard.RefusedMessageKey };
             }
 
+            // Redirects and the final status record only answers that arrived: a hop that got none (refused, no
+            // connection, timed out) is not listed, so a stored check never tells one such cause from another.
             var redirects = new List<Uri>();
             var spent = TimeSpan.Zero;
             Uri? requested = null;
+            int? lastStatus = null;
             var url = page.Url;
+            var isHop = false;
             while (true)
             {
                 var rules = await RobotsForAsync(url, ct);
@@ -152,6 +164,7 @@ public sealed class LiveSiteChecker(
                     var outcome = rules.HostUnreachable ? PageCheckOutcome.Error : PageCheckOutcome.SkippedByRobots;
                     return Result(page, checkedAt, outcome) with
                     {
+                        HttpStatus = lastStatus,
                         Duration = spent,
                         Redirects = redirects,
                         FinalUrl = requested,
@@ -172,7 +185,25 @@ public sealed class LiveSiteChecker(
                     }
                 });
                 spent += exchange.Elapsed;
+                if (exchange.Status is null)
+                {
+                    return Result(page, checkedAt, PageCheckOutcome.Error) with
+                    {
+                        HttpStatus = lastStatus,
+                        Duration = spent,
+                        Redirects = redirects,
+                        FinalUrl = requested,
+                        Error = exchange.Error,
+                    };
+                }
+
+                if (isHop)
+                {
+                    redirects.Add(url);
+                }
+
                 requested = url;
+                lastStatus = exchange.Status;
                 var done = Result(page, checkedAt, PageCheckOutcome.Error) with
                 {
                     HttpStatus = exchange.Status,
@@ -188,19 +219,20 @@ public sealed class LiveSiteChecker(
                         return done with { Error = $"More than {MaxRedirects} redirects." };
                     }
 
-                    if (!IsHttp(next))
+                    if (guard.Refusal(next) is { } hopRefusal)
                     {
-                        return done with { Error = $"Redirect to a non-web address: {next}" };
+                        // Where a refused address leads is for the server log only.
+                        guard.LogFailure("Live check", next, $"redirected from {url}: {hopRefusal}");
+                        return done with { Error = FetchGuard.RefusedMessageKey };
                     }
 
-                    redirects.Add(next);
                     url = next;
+                    isHop = true;
                     continue;
                 }
 
                 return exchange.Status switch
                 {
-                    null => done with { Error = exchange.Error },
                     >= 200 and < 300 => await ReadPageAsync(page, url, exchange, done, ct),
                     304 => done with
                     {
@@ -262,7 +294,8 @@ public sealed class LiveSiteChecker(
             var url = link;
             for (var hop = 0; hop <= MaxRedirects; hop++)
             {
-                if (!IsHttp(url) || !(await RobotsForAsync(url, ct)).IsAllowed(url))
+                // A link that leads off the allowed hosts (a social profile, a partner's site) is not ours to check.
+                if (!guard.Allows(url) || !(await RobotsForAsync(url, ct)).IsAllowed(url))
                 {
                     return null;
                 }
@@ -313,7 +346,7 @@ public sealed class LiveSiteChecker(
             for (var hop = 0; hop <= MaxRedirects; hop++)
             {
                 var exchange = await SendAsync(url, HttpMethod.Get, readBody: true, ct, truncateBodyAt: MaxRobotsBytes);
-                if (IsRedirect(exchange.Status) && exchange.Location is { } next && IsHttp(next))
+                if (IsRedirect(exchange.Status) && exchange.Location is { } next)
                 {
                     url = next;
                     continue;
@@ -332,10 +365,11 @@ public sealed class LiveSiteChecker(
                     return rules;
                 }
 
+                // Without an answer the reason is the one sentence (the guard has logged why); a status is the site's own.
                 var reason = exchange.Status is { } status
                     ? $"robots.txt answered HTTP {status}; nothing on {origin} is requested this run."
-                    : $"The host did not answer for robots.txt ({exchange.Error}); nothing on {origin} is requested this run.";
-                logger.LogWarning("Live check: {Reason}", reason);
+                    : FetchGuard.RefusedMessageKey;
+                logger.LogWarning("Live check: robots.txt of {Origin}: {Reason}; nothing on it is requested this run", origin, reason);
                 return RobotsRules.DisallowAll(reason, hostUnreachable: exchange.Status is null);
             }
 
@@ -344,11 +378,21 @@ public sealed class LiveSiteChecker(
             return RobotsRules.DisallowAll(loop);
         }
 
-        /// <summary>One request after waiting for the origin's turn, within the timeout; never throws but for cancellation.</summary>
+        /// <summary>
+        /// One request after waiting for the origin's turn, within the timeout; never throws but for cancellation. An
+        /// address the guard refuses is not requested; it and every failure without an answer (no connection, a
+        /// refused address, a timeout) come back as <see cref="FetchGuard.RefusedMessageKey"/>, details in the log.
+        /// </summary>
         private async Task<Exchange> SendAsync(
             Uri url, HttpMethod method, bool readBody, CancellationToken ct,
             Action<HttpRequestMessage>? prepare = null, int? truncateBodyAt = null)
         {
+            if (guard.Refusal(url) is { } refusal)
+            {
+                guard.LogFailure("Live check", url, refusal);
+                return Exchange.Failed(FetchGuard.RefusedMessageKey, TimeSpan.Zero);
+            }
+
             using var turn = await pacer.WaitTurnAsync(RobotsCache.OriginOf(url), settings.RequestInterval, ct);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(settings.Timeout);
@@ -384,15 +428,13 @@ public sealed class LiveSiteChecker(
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 var seconds = settings.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-                return Exchange.Failed($"Timed out: no complete answer within {seconds} s.", Stopwatch.GetElapsedTime(started));
+                guard.LogFailure("Live check", url, $"no complete answer within {seconds} s");
+                return Exchange.Failed(FetchGuard.RefusedMessageKey, Stopwatch.GetElapsedTime(started));
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
             {
-                return Exchange.Failed($"{ex.HttpRequestError}: {ex.Message}", Stopwatch.GetElapsedTime(started));
-            }
-            catch (IOException ex)
-            {
-                return Exchange.Failed(ex.Message, Stopwatch.GetElapsedTime(started));
+                guard.LogFailure("Live check", url, ex is HttpRequestException http ? http.HttpRequestError.ToString() : "transfer failed", ex);
+                return Exchange.Failed(FetchGuard.RefusedMessageKey, Stopwatch.GetElapsedTime(started));
             }
         }
 

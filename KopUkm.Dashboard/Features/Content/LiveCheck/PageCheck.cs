@@ -46,13 +46,13 @@ public enum PageCheckOutcome
 public sealed record LinkProblem(Uri Url, int? HttpStatus, PageCheckOutcome Outcome);
 
 /// <summary>The result of checking one page.</summary>
-/// <param name="HttpStatus">The final response's status; null when no response arrived or the page was skipped.</param>
+/// <param name="HttpStatus">The status of the last response that arrived (a redirect, when the next hop got none); null when none arrived or the page was skipped.</param>
 /// <param name="CheckedAt">When the check of this page started, by the app clock.</param>
 /// <param name="Duration">Time spent on the page's own requests (redirect hops included), without waits for the rate limit or link checks.</param>
 /// <param name="ETag">The validator to store: the 2xx response's (null if it sent none); otherwise the request's, or a new one sent with a 304.</param>
 /// <param name="LastModified">As <paramref name="ETag"/>, for <c>Last-Modified</c>.</param>
 /// <param name="ContentHash">The fingerprint to store: computed on 2xx, otherwise the request's (so storing it never loses the last good one).</param>
-/// <param name="Redirects">Each address a redirect led to, in order.</param>
+/// <param name="Redirects">Each address a redirect led to that answered, in order (a hop refused or unanswered is not listed).</param>
 /// <param name="FinalUrl">The address that gave the final answer (the page's own address when there was no redirect); null when nothing was requested.</param>
 /// <param name="BrokenLinks">Internal links that answered 404/410 (Broken) or 5xx/failed (Error); only for pages fetched with 2xx.</param>
 /// <param name="Error">A short reason for Error and SkippedByRobots outcomes, or for other statuses.</param>
