@@ -113,10 +113,13 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
             {
                 version.CurrentValue = 1;
             }
-            else if (entry.State == EntityState.Modified)
+            else if (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version) && !AuditTrailWriter.IsDerived(p.Metadata)))
             {
                 version.CurrentValue = version.OriginalValue + 1;
             }
+
+            // A save that only refreshes recomputed columns (the SLA job every five minutes) keeps the version: the
+            // version still guards the update, but nobody's open form goes stale because a projection moved on.
         }
     }
 }

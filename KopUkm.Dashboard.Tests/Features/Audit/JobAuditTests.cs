@@ -55,6 +55,25 @@ public sealed class JobAuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_sla_refresh_keeps_the_version_so_a_form_opened_before_it_still_saves()
+    {
+        var id = await TicketTestData.CreateNibRequestAsync(app, "Siti Rahmah");
+        var officer = await app.CreateUserAsync("yusuf@umk.test", "Yusuf Hidayat", AppRoles.Petugas, umk);
+        app.ActAs(AppRoles.KepalaBidang, umk, "head", divisionCode: "UMK");
+        var opened = (await app.Get<TicketDetails>().GetAsync(id))!.Ticket.Version;
+
+        // The head keeps the page open while the five-minute job refreshes the ticket's clocks twice.
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await app.Job<TicketSlaRefreshJob>().RunAsync(CancellationToken.None);
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await app.Job<TicketSlaRefreshJob>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(opened, (await app.Get<TicketDetails>().GetAsync(id))!.Ticket.Version);
+        Assert.True((await app.Get<TicketAssignment>().AssignAsync(id, opened, officer, null)).Succeeded);
+        Assert.Equal(opened + 1, (await app.Get<TicketDetails>().GetAsync(id))!.Ticket.Version);
+    }
+
+    [Fact]
     public async Task A_breach_the_sla_monitor_records_is_audited_once_with_the_monitor_as_actor()
     {
         var id = await TicketTestData.CreateNibRequestAsync(app, "Siti Rahmah");
