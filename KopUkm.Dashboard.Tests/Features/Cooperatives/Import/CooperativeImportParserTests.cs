@@ -184,4 +184,16 @@ public sealed class CooperativeImportParserTests
 
         Assert.Equal("CooperativeImport.UnreadableFile", result.FileError?.MessageKey);
     }
+
+    [Fact]
+    public void Takes_off_only_the_apostrophe_that_the_export_put_before_a_formula()
+    {
+        var result = ParseCsv(Csv(
+        [
+            Row("'=HYPERLINK(\"http://contoh.invalid\",\"Klik\")", "1571010001", "", (CooperativeCsvFormat.Address, "'Gang Mawar"), (CooperativeCsvFormat.Chair, "'@Siti")),
+        ]));
+
+        var form = Assert.Single(result.Rows).Form;
+        Assert.Equal(("=HYPERLINK(\"http://contoh.invalid\",\"Klik\")", "'Gang Mawar", "@Siti"), (form.Name, form.Address, form.ChairName));
+    }
 }

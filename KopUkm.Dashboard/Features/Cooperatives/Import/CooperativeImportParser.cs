@@ -45,7 +45,8 @@ public static class CooperativeImportParser
                 var cells = new object?[CooperativeCsvFormat.Header.Count];
                 foreach (var (column, index) in columns)
                 {
-                    cells[column] = index < csv.FieldCount ? csv.GetString(index) : null;
+                    // The export neutralised formulas with an apostrophe; the import takes exactly that apostrophe off again.
+                    cells[column] = index < csv.FieldCount ? CsvFile.RestoreNeutralised(csv.GetString(index)) : null;
                 }
 
                 rows.Add(((int)csv.LineNumber, cells));
