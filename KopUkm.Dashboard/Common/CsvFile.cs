@@ -14,6 +14,9 @@ public static class CsvFile
     /// <summary>What a spreadsheet program reads as the start of a formula (OWASP's list: = + - @, tab and CR).</summary>
     private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
 
+    /// <summary>A record longer than this is a broken file (an unclosed quote), not data: the reader stops there.</summary>
+    private const int MaxRecordBytes = 1024 * 1024;
+
     public static CsvReaderOptions ReaderOptions() => new()
     {
         HasHeader = true,
@@ -22,12 +25,24 @@ public static class CsvFile
         // The separator (comma or semicolon) is detected from the header row.
         Separator = null,
         NormalizeHeaderName = header => header.Trim().TrimStart('\uFEFF').ToLowerInvariant(),
+        MaxRecordSize = MaxRecordBytes,
     };
 
     public static bool HasColumns(CsvReader csv, params string[] columns)
     {
         var headers = csv.Headers?.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToHashSet() ?? [];
         return columns.All(headers.Contains);
+    }
+
+    /// <summary>
+    /// A CSV reader over a seekable file in the encoding <see cref="TextFileEncoding.Detect(Stream)"/> found. The
+    /// stream stays open when the reader is disposed.
+    /// </summary>
+    public static CsvReader OpenReader(Stream file, TextFileEncoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        var text = new StreamReader(file, encoding.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        return CsvReader.Create(text, ReaderOptions(), leaveOpen: false);
     }
 
     /// <summary>
