@@ -8,6 +8,19 @@ public sealed class HolidayCsvTests
     private static HolidayCsvResult Parse(string text) => HolidayCsv.Parse(new MemoryStream(Encoding.UTF8.GetBytes(text)));
 
     [Fact]
+    public void A_windows_1252_file_reads_its_names_right_and_says_how_it_was_read()
+    {
+        using var file = KopUkm.Dashboard.Tests.Common.EncodingFiles.Open("libur-windows1252.csv");
+
+        var result = HolidayCsv.Parse(file);
+
+        Assert.Empty(result.Errors);
+        Assert.True(result.ReadAsWindows1252);
+        Assert.Equal(["Tahun Baru – 2027", "Hari Raya Idul Fitri 1448 H – Hari ’Pertama’"], result.Holidays.Select(h => h.Name));
+        Assert.False(Parse("date,kind,name\n2027-01-01,libur nasional,Tahun Baru – 2027\n").ReadAsWindows1252);
+    }
+
+    [Fact]
     public void Reads_comma_or_semicolon_files_with_headers_in_any_case_and_both_date_formats()
     {
         var comma = Parse("date,kind,name\n2027-01-01,libur nasional,Tahun Baru 2027\n");

@@ -50,6 +50,22 @@ public sealed class MetricsExportTests(AppFactory factory) : IClassFixture<AppFa
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public void Csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised()
+    {
+        // Division names are typed in by administrators, so a name can start with anything.
+        var table = new KopUkm.Dashboard.Features.Metrics.MetricsExportTable(
+            ["Kode", "Bidang", "Kepatuhan SLA"],
+            [["=1+1", "=HYPERLINK(\"http://contoh.invalid\",\"Klik\")", 50.0], ["@X", "+Bidang", -2.5], ["UMK", "\t=1", null]]);
+
+        var cells = KopUkm.Dashboard.Tests.Common.CsvFileTests.ReadCells(KopUkm.Dashboard.Features.Metrics.MetricsExportEndpoints.ToCsv(table));
+
+        Assert.Equal(["Kode", "Bidang", "Kepatuhan SLA"], cells[0]);
+        Assert.Equal(["'=1+1", "'=HYPERLINK(\"http://contoh.invalid\",\"Klik\")", "50.0"], cells[1]);
+        Assert.Equal(["'@X", "'+Bidang", "'-2.5"], cells[2]);
+        Assert.Equal(["UMK", "'\t=1", ""], cells[3]);
+    }
+
+    [Fact]
     public async Task The_csv_has_a_bom_a_header_per_metric_and_period_and_one_row_per_division_and_the_office()
     {
         var client = await HttpLogin.SignedInClientAsync(factory, "pimpinan@kopukm.demo", DemoUsers.Password);

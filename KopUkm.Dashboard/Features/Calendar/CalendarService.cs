@@ -129,7 +129,7 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         var parsed = HolidayCsv.Parse(csv);
         if (parsed.Errors.Count > 0)
         {
-            return new HolidayImportResult(0, 0, 0, parsed.Errors);
+            return new HolidayImportResult(0, 0, 0, parsed.Errors, parsed.ReadAsWindows1252);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -157,7 +157,7 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
 
         await db.SaveChangesAsync(ct);
         workingCalendar.Invalidate();
-        return new HolidayImportResult(added, updated, unchanged, []);
+        return new HolidayImportResult(added, updated, unchanged, [], parsed.ReadAsWindows1252);
     }
 
     public async Task<IReadOnlyList<SpecialHoursItem>> ListSpecialHoursAsync(CancellationToken ct = default)
@@ -242,7 +242,8 @@ public sealed record HolidayItem(int Id, DateOnly Date, HolidayKind Kind, string
 
 public sealed record SpecialHoursItem(int Id, string Name, DateOnly StartDate, DateOnly EndDate, TimeOnly WeekdayStart, TimeOnly WeekdayEnd, TimeOnly FridayStart, TimeOnly FridayEnd, long Version);
 
-public sealed record HolidayImportResult(int Added, int Updated, int Unchanged, IReadOnlyList<CsvLineError> Errors)
+/// <param name="ReadAsWindows1252">The file was not UTF-8 and was read as Windows-1252: names with accents deserve a look.</param>
+public sealed record HolidayImportResult(int Added, int Updated, int Unchanged, IReadOnlyList<CsvLineError> Errors, bool ReadAsWindows1252)
 {
     public bool Succeeded => Errors.Count == 0;
 }

@@ -1,4 +1,3 @@
-using CsvHelper;
 using KopUkm.Dashboard.Common;
 
 namespace KopUkm.Dashboard.Features.Calendar;
@@ -6,6 +5,7 @@ namespace KopUkm.Dashboard.Features.Calendar;
 /// <summary>
 /// Reads a year's holiday list: header <c>date,kind,name</c> (case-insensitive, comma or semicolon), dates as
 /// YYYY-MM-DD or DD/MM/YYYY, kind "libur nasional" or "cuti bersama". Bad rows are reported by line, never guessed.
+/// The encoding is what <see cref="TextFileEncoding"/> finds in the (seekable) stream.
 /// </summary>
 public static class HolidayCsv
 {
@@ -13,11 +13,12 @@ public static class HolidayCsv
     {
         var holidays = new List<Holiday>();
         var errors = new List<CsvLineError>();
-        using var csv = CsvReader.Create(new StreamReader(stream), CsvFile.ReaderOptions(), leaveOpen: false);
+        var encoding = TextFileEncoding.Detect(stream);
+        using var csv = CsvFile.OpenReader(stream, encoding);
         if (!CsvFile.HasColumns(csv, "date", "kind", "name"))
         {
             errors.Add(new CsvLineError(1, "Csv.MissingHeader", "date,kind,name"));
-            return new HolidayCsvResult(holidays, errors);
+            return new HolidayCsvResult(holidays, errors, encoding.IsWindows1252Fallback);
         }
 
         var seen = new HashSet<DateOnly>();
@@ -55,7 +56,7 @@ public static class HolidayCsv
             holidays.Add(new Holiday { Date = date, Kind = kind, Name = name });
         }
 
-        return new HolidayCsvResult(holidays, errors);
+        return new HolidayCsvResult(holidays, errors, encoding.IsWindows1252Fallback);
     }
 
     private static HolidayKind? ParseKind(string text) => text.ToLowerInvariant().Replace("_", " ", StringComparison.Ordinal) switch
@@ -66,4 +67,4 @@ public static class HolidayCsv
     };
 }
 
-public sealed record HolidayCsvResult(IReadOnlyList<Holiday> Holidays, IReadOnlyList<CsvLineError> Errors);
+public sealed record HolidayCsvResult(IReadOnlyList<Holiday> Holidays, IReadOnlyList<CsvLineError> Errors, bool ReadAsWindows1252);

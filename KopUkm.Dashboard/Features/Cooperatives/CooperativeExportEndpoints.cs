@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Cooperatives.Cases;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Security;
@@ -34,24 +33,8 @@ public static class CooperativeExportEndpoints
         return endpoints;
     }
 
-    /// <summary>UTF-8 with a byte-order mark, so that spreadsheet programs open Indonesian names correctly.</summary>
-    public static byte[] ToCsv(IEnumerable<string[]> rows)
-    {
-        using var buffer = new MemoryStream();
-        using (var text = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = CsvWriter.Create(text, new CsvWriterOptions(), leaveOpen: true))
-        {
-            csv.WriteRecord([.. CooperativeCsvFormat.Header]);
-            foreach (var row in rows)
-            {
-                csv.WriteRecord(row);
-            }
-
-            csv.Flush();
-        }
-
-        return buffer.ToArray();
-    }
+    /// <summary>The rows under the header, through <see cref="CsvFile"/> (UTF-8 with a byte-order mark, formulas neutralised).</summary>
+    public static byte[] ToCsv(IEnumerable<string[]> rows) => CsvFile.Write(rows.Prepend([.. CooperativeCsvFormat.Header]));
 
     public static byte[] ToExcel(IEnumerable<string[]> rows)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Localization;
 using Microsoft.Extensions.Localization;
@@ -31,30 +30,15 @@ public static class MetricsExportEndpoints
         return endpoints;
     }
 
-    /// <summary>UTF-8 with a byte-order mark and commas, like the cooperative export; numbers with a decimal point.</summary>
-    public static byte[] ToCsv(MetricsExportTable table)
-    {
-        using var buffer = new MemoryStream();
-        using (var text = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = CsvWriter.Create(text, new CsvWriterOptions(), leaveOpen: true))
+    /// <summary>Like the cooperative export (<see cref="CsvFile"/>); numbers with a decimal point.</summary>
+    public static byte[] ToCsv(MetricsExportTable table) =>
+        CsvFile.Write(table.Rows.Select(row => (IReadOnlyList<string>)[.. row.Select(v => v switch
         {
-            csv.WriteRecord([.. table.Header]);
-            foreach (var row in table.Rows)
-            {
-                csv.WriteRecord([.. row.Select(v => v switch
-                {
-                    null => "",
-                    double d => d.ToString("0.0", CultureInfo.InvariantCulture),
-                    int i => i.ToString(CultureInfo.InvariantCulture),
-                    _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
-                })]);
-            }
-
-            csv.Flush();
-        }
-
-        return buffer.ToArray();
-    }
+            null => "",
+            double d => d.ToString("0.0", CultureInfo.InvariantCulture),
+            int i => i.ToString(CultureInfo.InvariantCulture),
+            _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
+        })]).Prepend(table.Header));
 
     /// <summary>Two sheets: the division table (numbers as numbers, empty cells where nothing was measured) and the case stages.</summary>
     public static byte[] ToExcel(MetricsExportTable table, MetricsExportTable stages, IStringLocalizer L)

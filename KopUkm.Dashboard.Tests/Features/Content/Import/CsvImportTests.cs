@@ -25,6 +25,17 @@ public sealed class CsvImportTests : IAsyncLifetime
     private ContentInventoryImportService Imports => app.Get<ContentInventoryImportService>();
 
     [Fact]
+    public async Task A_windows_1252_file_imports_its_titles_right_and_says_how_it_was_read()
+    {
+        await using var file = KopUkm.Dashboard.Tests.Common.EncodingFiles.Open("konten-windows1252.csv");
+
+        var result = await Imports.ImportCsvAsync(file, "konten.csv");
+
+        Assert.Equal((1, 0, true), (result.Added, result.RejectedRows, result.ReadAsWindows1252));
+        Assert.Equal("Pelatihan café – UMKM ’Naik Kelas’", Assert.Single(await app.ItemsAsync()).Title);
+    }
+
+    [Fact]
     public async Task Every_column_is_applied_to_the_new_item()
     {
         await app.CreateUserAsync("yusuf@kopukm.test", "Yusuf Hidayat", AppRoles.Petugas, divisions["UMK"]);

@@ -1,6 +1,7 @@
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Tests.Common;
 using static KopUkm.Dashboard.Tests.Features.Cooperatives.Import.ImportFiles;
 
 namespace KopUkm.Dashboard.Tests.Features.Cooperatives.Import;
@@ -183,5 +184,35 @@ public sealed class CooperativeImportParserTests
         var result = CooperativeImportParser.Parse(Stream("bukan excel"), "daftar.xlsx", Regions, Today);
 
         Assert.Equal("CooperativeImport.UnreadableFile", result.FileError?.MessageKey);
+    }
+
+    [Theory]
+    [InlineData("koperasi-utf8.csv", false)]
+    [InlineData("koperasi-utf8-bom.csv", false)]
+    [InlineData("koperasi-utf16le-bom.csv", false)]
+    [InlineData("koperasi-windows1252.csv", true)]
+    public void Reads_names_right_in_every_encoding_and_says_when_it_fell_back_to_windows_1252(string file, bool fallback)
+    {
+        using var stream = EncodingFiles.Open(file);
+
+        var result = CooperativeImportParser.Parse(stream, file, Regions, Today);
+
+        Assert.Null(result.FileError);
+        Assert.Empty(result.Errors);
+        var form = Assert.Single(result.Rows).Form;
+        Assert.Equal((EncodingFiles.Name, EncodingFiles.Address, EncodingFiles.Chair), (form.Name, form.Address, form.ChairName));
+        Assert.Equal(fallback, result.ReadAsWindows1252);
+    }
+
+    [Fact]
+    public void Takes_off_only_the_apostrophe_that_the_export_put_before_a_formula()
+    {
+        var result = ParseCsv(Csv(
+        [
+            Row("'=HYPERLINK(\"http://contoh.invalid\",\"Klik\")", "1571010001", "", (CooperativeCsvFormat.Address, "'Gang Mawar"), (CooperativeCsvFormat.Chair, "'@Siti")),
+        ]));
+
+        var form = Assert.Single(result.Rows).Form;
+        Assert.Equal(("=HYPERLINK(\"http://contoh.invalid\",\"Klik\")", "'Gang Mawar", "@Siti"), (form.Name, form.Address, form.ChairName));
     }
 }

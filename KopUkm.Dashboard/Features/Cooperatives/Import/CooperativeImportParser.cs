@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
 using CsvHelper;
 using KopUkm.Dashboard.Common;
@@ -26,11 +25,14 @@ public static class CooperativeImportParser
             _ => Failed(new CsvLineError(0, "CooperativeImport.UnsupportedFile", Path.GetFileName(fileName))),
         };
 
-    /// <summary>UTF-8 (with or without a byte-order mark), comma or semicolon, header matched case-insensitively.</summary>
+    /// <summary>
+    /// Comma or semicolon, header matched case-insensitively, in the encoding <see cref="TextFileEncoding"/> finds (a
+    /// byte-order mark, else UTF-8, else Windows-1252, which the result reports). The stream must be seekable.
+    /// </summary>
     public static CooperativeImportParse ParseCsv(Stream stream, IReadOnlyList<RegionItem> regions, DateOnly todayWib)
     {
-        var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        using var csv = CsvReader.Create(text, CsvFile.ReaderOptions(), leaveOpen: false);
+        var encoding = TextFileEncoding.Detect(stream);
+        using var csv = CsvFile.OpenReader(stream, encoding);
         try
         {
             var columns = MapColumns(csv.Headers ?? []);
@@ -45,13 +47,14 @@ public static class CooperativeImportParser
                 var cells = new object?[CooperativeCsvFormat.Header.Count];
                 foreach (var (column, index) in columns)
                 {
-                    cells[column] = index < csv.FieldCount ? csv.GetString(index) : null;
+                    // The export neutralised formulas with an apostrophe; the import takes exactly that apostrophe off again.
+                    cells[column] = index < csv.FieldCount ? CsvFile.RestoreNeutralised(csv.GetString(index)) : null;
                 }
 
                 rows.Add(((int)csv.LineNumber, cells));
             }
 
-            return Build(rows, columns.Keys, regions, todayWib);
+            return Build(rows, columns.Keys, regions, todayWib) with { ReadAsWindows1252 = encoding.IsWindows1252Fallback };
         }
         catch (CsvFormatException)
         {
@@ -220,4 +223,5 @@ public sealed record CooperativeImportParse(
     IReadOnlyList<CooperativeImportRow> Rows,
     IReadOnlyList<CsvLineError> Errors,
     IReadOnlySet<string> Columns,
-    CsvLineError? FileError = null);
+    CsvLineError? FileError = null,
+    bool ReadAsWindows1252 = false);
