@@ -6,9 +6,9 @@ namespace KopUkm.Dashboard.Features.Cooperatives.Pages;
 
 /// <summary>
 /// Upload → preview → confirm. The chosen file is copied to a temporary file that lives as long as the page (it is
-/// deleted when closed), so the import saves exactly the file that was checked without a second upload, and a
-/// list of any length never sits in the circuit's memory. The work runs off the page's thread and reports its
-/// progress; whatever goes wrong ends in a sentence on the page, never in an endless spinner.
+/// gone when the page closes or the server stops), so the import saves exactly the file that was checked without a
+/// second upload, and a list of any length never sits in the circuit's memory. The work runs off the page's thread
+/// and reports its progress; whatever goes wrong ends in a sentence on the page, never in an endless spinner.
 /// </summary>
 public partial class CooperativeImportPage
 {
@@ -140,7 +140,15 @@ public partial class CooperativeImportPage
     private async Task<FileStream> CopyToTemporaryFileAsync(IBrowserFile file, CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), $"kopukm-impor-{Guid.NewGuid():N}{Path.GetExtension(file.Name)}");
-        var copy = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var options = FileOptions.Asynchronous | (OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
+        var copy = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, options);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Unlinked at once: the open handle keeps the bytes while the page needs them, and a server that stops or
+            // crashes leaves no list of NIKs behind in the temporary folder.
+            File.Delete(path);
+        }
+
         try
         {
             await using var source = file.OpenReadStream(Imports.Limits.MaxFileBytes, ct);
