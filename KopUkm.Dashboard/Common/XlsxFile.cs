@@ -54,8 +54,9 @@ public static class XlsxFile
 
             return Verdict.Readable;
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
         {
+            // Not a zip, a damaged one, or a part packed with a method .NET does not unpack.
             return Verdict.Damaged;
         }
         finally
