@@ -5,6 +5,7 @@ using KopUkm.Dashboard.Features.Backups;
 using KopUkm.Dashboard.Features.Content.Import;
 using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Cooperatives;
+using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Jobs;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
@@ -17,7 +18,7 @@ public sealed class SettingsTests
     public static TheoryData<ISettings> Defaults() =>
     [
         new JobsOptions(), new BackupOptions(), new TicketOptions(), new CooperativeOptions(), new AuthOptions(),
-        new LiveCheckOptions(), new ContentImportOptions(), new DatabaseOptions(),
+        new LiveCheckOptions(), new ContentImportOptions(), new DatabaseOptions(), new CooperativeImportOptions(),
     ];
 
     [Theory]
@@ -39,6 +40,8 @@ public sealed class SettingsTests
         { new LiveCheckOptions { Schedule = "nightly" }, "Schedule", "NotCron" },
         { new ContentImportOptions { FallbackDivisionCode = "" }, "FallbackDivisionCode", "NotDivisionCode" },
         { new DatabaseOptions { Provider = "Oracle" }, "Provider", "OneOf" },
+        { new CooperativeImportOptions { MaxRows = 0 }, "MaxRows", "OutOfRange" },
+        { new CooperativeImportOptions { MaxUnpackedMegabytes = -1 }, "MaxUnpackedMegabytes", "OutOfRange" },
     };
 
     [Theory]
