@@ -6,6 +6,7 @@ using KopUkm.Dashboard.Features.Content.Fetch;
 using KopUkm.Dashboard.Features.Content.Import;
 using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Cooperatives;
+using KopUkm.Dashboard.Features.Cooperatives.Import;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Jobs;
 
@@ -16,7 +17,7 @@ public sealed class SettingsTests
     public static TheoryData<ISettings> Defaults() =>
     [
         new JobsOptions(), new BackupOptions(), new TicketOptions(), new CooperativeOptions(), new AuthOptions(),
-        new LiveCheckOptions(), new ContentImportOptions(), new DatabaseOptions(), new FetchOptions(),
+        new LiveCheckOptions(), new ContentImportOptions(), new DatabaseOptions(), new FetchOptions(), new CooperativeImportOptions(),
         new FetchOptions { AllowedHosts = ["dinaskopukm.jambiprov.go.id", "10.20.30.40", "::1"], AllowedPorts = [8080] },
     ];
 
@@ -45,6 +46,8 @@ public sealed class SettingsTests
         { new FetchOptions { AllowedHosts = ["*.jambiprov.go.id"] }, "AllowedHosts", "NotHostName" },
         { new FetchOptions { AllowedHosts = [""] }, "AllowedHosts", "NotHostName" },
         { new FetchOptions { AllowedPorts = [0] }, "AllowedPorts", "OutOfRange" },
+        { new CooperativeImportOptions { MaxRows = 0 }, "MaxRows", "OutOfRange" },
+        { new CooperativeImportOptions { MaxUnpackedMegabytes = -1 }, "MaxUnpackedMegabytes", "OutOfRange" },
     };
 
     [Theory]

@@ -209,6 +209,8 @@ public sealed class OperatorCommandsTests : IDisposable
         var second = await RunAsync("import-cooperatives", file);
 
         Assert.Equal((0, ""), (first.Exit, first.Err));
+        Assert.Contains("Memeriksa: 2 baris dibaca…", first.Out, StringComparison.Ordinal);
+        Assert.Contains("Menyimpan: 2 dari 2 baris…", first.Out, StringComparison.Ordinal);
         Assert.Contains("2 ditambahkan, 0 diperbarui, 0 tidak berubah", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, second.Exit);
         Assert.Contains("0 ditambahkan, 0 diperbarui, 2 tidak berubah", second.Out, StringComparison.Ordinal);

@@ -240,9 +240,9 @@ public static class OperatorCommands
         await using var scope = app.Services.CreateAsyncScope();
         var imports = scope.ServiceProvider.GetRequiredService<CooperativeImportService>();
         CooperativeImportResult result;
-        await using (var file = File.OpenRead(path))
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024))
         {
-            result = await imports.ImportAsOperatorAsync(file, Path.GetFileName(path), dryRun);
+            result = await imports.ImportAsOperatorAsync(file, Path.GetFileName(path), dryRun, new ImportProgressLines(output, L));
         }
 
         if (result.FileError is { } fileError)
@@ -251,9 +251,19 @@ public static class OperatorCommands
             return 1;
         }
 
+        if (result.ReadAsWindows1252)
+        {
+            await output.WriteLineAsync(L["Csv.ReadAsWindows1252"]);
+        }
+
         foreach (var line in result.Errors)
         {
             await error.WriteLineAsync(L.LineMessage(line));
+        }
+
+        if (result.ErrorCount > result.Errors.Count)
+        {
+            await error.WriteLineAsync(L["CooperativeImport.ErrorsCapped", result.Errors.Count, result.ErrorCount]);
         }
 
         await output.WriteLineAsync(L[dryRun ? "Cli.ImportDryRun" : "Cli.ImportDone", result.Added, result.Updated, result.Unchanged, result.BadRows]);
@@ -281,4 +291,35 @@ public static class OperatorCommands
 internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
 {
     public void Report(T value) => report(value);
+}
+
+/// <summary>
+/// A line each time another 10,000 rows are checked or saved, and one when a pass ends, so an operator importing a
+/// long list sees it move. Reported on the importing thread, in order.
+/// </summary>
+internal sealed class ImportProgressLines(TextWriter output, IStringLocalizer L) : IProgress<CooperativeImportProgress>
+{
+    private const int Every = 10_000;
+    private int lastRows;
+    private bool endShown;
+    private CooperativeImportStage? lastStage;
+
+    public void Report(CooperativeImportProgress value)
+    {
+        if (value.Stage != lastStage)
+        {
+            (lastRows, endShown, lastStage) = (0, false, value.Stage);
+        }
+
+        var passEnds = !endShown && (value.Total is { } total ? value.Rows >= total : value.Fraction >= 1);
+        endShown |= passEnds;
+        if (value.Rows / Every > lastRows / Every || passEnds)
+        {
+            output.WriteLine(value.Stage == CooperativeImportStage.Saving
+                ? L["Cli.ImportSaving", value.Rows, value.Total ?? 0]
+                : L["Cli.ImportChecking", value.Rows]);
+        }
+
+        lastRows = value.Rows;
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using KopUkm.Benchmarks.Harness;
 using KopUkm.Benchmarks.Sections;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Host.Demo;
 
 namespace KopUkm.Benchmarks;
 
@@ -11,6 +12,10 @@ namespace KopUkm.Benchmarks;
 // report with the machine's description. Not a test: numbers to compare before and after a change.
 //   dotnet run -c Release --project benchmarks/KopUkm.Benchmarks [-- --scale medium,large --only dashboard,tickets,cooperatives,jobs,livecheck,memory
 //       --seed 2026 --runs 50 --sessions 20 --rate 20 --out benchmarks/results/latest.md]
+// A cooperative list to time import-cooperatives with (docs/performance.md):
+//   dotnet run -c Release --project benchmarks/KopUkm.Benchmarks -- --write-cooperative-list FILE.csv|FILE.xlsx ROWS [SEED]
+// and its import, with the managed heap every 10,000 rows:
+//   dotnet run -c Release --project benchmarks/KopUkm.Benchmarks -- --import-cooperative-list FILE
 internal static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
@@ -18,6 +23,16 @@ internal static class BenchmarkProgram
         if (args.Length == 2 && args[0] == "--serve-app")
         {
             return await ServedApp.ServeAsync(args[1]);
+        }
+
+        if (args.Length == 2 && args[0] == "--import-cooperative-list")
+        {
+            return await CooperativeImportRun.RunAsync(args[1]);
+        }
+
+        if (args.Length is 3 or 4 && args[0] == "--write-cooperative-list")
+        {
+            return CooperativeListFile.Write(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : ScaleDemoSeeder.DefaultSeed);
         }
 
         HarnessOptions options;

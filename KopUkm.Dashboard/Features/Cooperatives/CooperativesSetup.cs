@@ -11,6 +11,7 @@ public static class CooperativesSetup
     public static IServiceCollection AddCooperatives(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<CooperativeOptions>("Cooperatives");
+        services.AddSettings<CooperativeImportOptions>("Cooperatives:Import");
         services.AddScoped<IReferenceSeeder, CooperativeReferenceSeeder>();
         services.AddScoped<CooperativeService>();
         services.AddScoped<CooperativeImportService>();

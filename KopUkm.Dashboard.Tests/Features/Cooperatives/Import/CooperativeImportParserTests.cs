@@ -215,4 +215,53 @@ public sealed class CooperativeImportParserTests
         var form = Assert.Single(result.Rows).Form;
         Assert.Equal(("=HYPERLINK(\"http://contoh.invalid\",\"Klik\")", "'Gang Mawar", "@Siti"), (form.Name, form.Address, form.ChairName));
     }
+
+    [Fact]
+    public void A_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_read()
+    {
+        using var bomb = WorkbookBomb(megabytes: 12);
+
+        var result = CooperativeImportParser.Parse(bomb, "daftar.xlsx", Regions, Today, new CooperativeImportOptions { MaxUnpackedMegabytes = 8 });
+
+        Assert.True(bomb.Length < 200 * 1024, $"The bomb is {bomb.Length:N0} bytes packed.");
+        Assert.Equal(("CooperativeImport.WorkbookTooLarge", "8"), (result.FileError?.MessageKey, result.FileError?.Value));
+        Assert.Empty(result.Rows);
+    }
+
+    [Fact]
+    public void A_workbook_whose_zip_directory_understates_the_sheet_is_not_unpacked_beyond_what_it_states()
+    {
+        using var bomb = Understated(WorkbookBomb(megabytes: 12), statedBytes: 4096);
+
+        var result = CooperativeImportParser.Parse(bomb, "daftar.xlsx", Regions, Today, new CooperativeImportOptions { MaxUnpackedMegabytes = 8 });
+
+        Assert.Equal("CooperativeImport.UnreadableFile", result.FileError?.MessageKey);
+    }
+
+    [Theory]
+    [InlineData("daftar.csv")]
+    [InlineData("daftar.xlsx")]
+    public void A_file_with_more_rows_than_the_limit_is_refused_as_a_whole(string fileName)
+    {
+        var rows = ManyRows(6).ToList();
+        using var file = fileName.EndsWith(".csv", StringComparison.Ordinal)
+            ? Stream(Csv(rows))
+            : Workbook(rows.Select(r => r.ToDictionary(kv => kv.Key, kv => (object?)kv.Value)));
+
+        var result = CooperativeImportParser.Parse(file, fileName, Regions, Today, new CooperativeImportOptions { MaxRows = 5 });
+
+        Assert.Equal("CooperativeImport.TooManyRows", result.FileError?.MessageKey);
+        Assert.Empty(result.Rows);
+    }
+
+    [Fact]
+    public void A_file_larger_than_the_limit_is_refused_unread()
+    {
+        using var file = new MemoryStream(new byte[(1024 * 1024) + 1]);
+
+        var result = CooperativeImportParser.Parse(file, "daftar.csv", Regions, Today, new CooperativeImportOptions { MaxFileMegabytes = 1 });
+
+        Assert.Equal(("CooperativeImport.FileTooLarge", "1"), (result.FileError?.MessageKey, result.FileError?.Value));
+        Assert.Equal(0, file.Position);
+    }
 }

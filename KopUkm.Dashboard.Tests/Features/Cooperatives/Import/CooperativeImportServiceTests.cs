@@ -209,6 +209,23 @@ public sealed class CooperativeImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_windows_1252_file_imports_its_names_right_and_says_how_it_was_read()
+    {
+        await using var file = EncodingFiles.Open("koperasi-windows1252.csv");
+
+        var preview = await app.Get<CooperativeImportService>().PreviewAsync(file, "koperasi.csv");
+        file.Position = 0;
+        var result = await app.Get<CooperativeImportService>().ImportAsync(file, "koperasi.csv");
+
+        Assert.True(preview.ReadAsWindows1252);
+        Assert.Equal(EncodingFiles.Name, Assert.Single(preview.FirstRows).Name);
+        Assert.True(result.ReadAsWindows1252);
+        await using var db = await app.DbAsync();
+        var saved = await db.Set<Cooperative>().SingleAsync();
+        Assert.Equal((EncodingFiles.Name, EncodingFiles.Chair), (saved.Name, saved.ChairName));
+    }
+
+    [Fact]
     public async Task An_officer_outside_the_cooperative_divisions_is_refused()
     {
         app.ActAs(AppRoles.Petugas, 5, "petugas-umk", divisionCode: "UMK");

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
 using MiniExcelLibs;
@@ -68,6 +71,68 @@ public static class ImportFiles
         stream.Position = 0;
         return stream;
     }
+
+    /// <summary>
+    /// <paramref name="count"/> good rows, each its own cooperative (NIK and NIB both set, so a lookup of them all
+    /// would need two query parameters a row), named "Koperasi Uji 00001" onwards from <paramref name="first"/>.
+    /// </summary>
+    public static IEnumerable<Dictionary<string, string>> ManyRows(int count, int first = 1) =>
+        Enumerable.Range(first, count).Select(i => Row(
+            $"Koperasi Uji {i:D5}",
+            (1571000000000L + i).ToString(CultureInfo.InvariantCulture),
+            (9120000000000L + i).ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// A workbook of a few kilobytes whose sheet unpacks to <paramref name="megabytes"/> MB of highly repetitive XML,
+    /// as a "zip bomb" would: the header row, then the same row again and again.
+    /// </summary>
+    public static MemoryStream WorkbookBomb(int megabytes)
+    {
+        var stream = Workbook([Row("KSP Bom", "", "").ToDictionary(kv => kv.Key, kv => (object?)kv.Value)]);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(SheetPart)!.Delete();
+            using var sheet = new StreamWriter(zip.CreateEntry(SheetPart, CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false));
+            sheet.Write("""<?xml version="1.0" encoding="utf-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>""");
+            sheet.Write("""<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Nama Koperasi</x:t></x:is></x:c></x:row>""");
+            var row = """<x:row><x:c t="inlineStr"><x:is><x:t>KSP Bom</x:t></x:is></x:c></x:row>""";
+            for (long written = 0; written < megabytes * 1024L * 1024L; written += row.Length)
+            {
+                sheet.Write(row);
+            }
+
+            sheet.Write("</x:sheetData></x:worksheet>");
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+
+    /// <summary>
+    /// The workbook with the sheet's unpacked size in the zip directory (local header and central directory) set to
+    /// <paramref name="statedBytes"/>, as a crafted file would understate it.
+    /// </summary>
+    public static MemoryStream Understated(MemoryStream workbook, int statedBytes)
+    {
+        var bytes = workbook.ToArray();
+        var name = Encoding.ASCII.GetBytes(SheetPart);
+        for (var i = 0; i + 46 + name.Length < bytes.Length; i++)
+        {
+            var signature = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i));
+            if (signature == 0x04034b50 && bytes.AsSpan(i + 30, name.Length).SequenceEqual(name))
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i + 22), statedBytes);
+            }
+            else if (signature == 0x02014b50 && bytes.AsSpan(i + 46, name.Length).SequenceEqual(name))
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i + 24), statedBytes);
+            }
+        }
+
+        return new MemoryStream(bytes);
+    }
+
+    private const string SheetPart = "xl/worksheets/sheet1.xml";
 
     private static string Quote(string value, char separator) =>
         value.Contains(separator, StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal)

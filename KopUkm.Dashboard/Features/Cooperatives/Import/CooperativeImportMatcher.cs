@@ -10,19 +10,22 @@ namespace KopUkm.Dashboard.Features.Cooperatives.Import;
 /// A row whose NIK and NIB belong to two different cooperatives, or that names a cooperative an earlier row
 /// already claimed, is rejected.
 /// The lookups hold the records as they were before the import, so earlier rows cannot change what later rows match.
+/// A file is matched a batch at a time (<see cref="Use"/>), but which cooperative each row claimed is remembered for
+/// the whole file.
 /// </summary>
 internal sealed class CooperativeImportMatcher
 {
-    private readonly Dictionary<string, Cooperative> byNik;
-    private readonly Dictionary<string, Cooperative> byNib;
-    private readonly ILookup<(int RegionId, string Name), Cooperative> byName;
     private readonly Dictionary<int, int> claimedBy = [];
+    private Dictionary<string, Cooperative> byNik = [];
+    private Dictionary<string, Cooperative> byNib = [];
+    private ILookup<(int RegionId, string Name), Cooperative> byName = Array.Empty<Cooperative>().ToLookup(c => (c.RegionId, c.NormalizedName));
 
-    public CooperativeImportMatcher(IReadOnlyList<Cooperative> existing)
+    /// <summary>The records the next batch's rows may match: every one their NIKs, NIBs or names find.</summary>
+    public void Use(IReadOnlyList<Cooperative> candidates)
     {
-        byNik = existing.Where(c => c.Nik is not null).ToDictionary(c => c.Nik!, StringComparer.Ordinal);
-        byNib = existing.Where(c => c.Nib is not null).ToDictionary(c => c.Nib!, StringComparer.Ordinal);
-        byName = existing.ToLookup(c => (c.RegionId, c.NormalizedName));
+        byNik = candidates.Where(c => c.Nik is not null).ToDictionary(c => c.Nik!, StringComparer.Ordinal);
+        byNib = candidates.Where(c => c.Nib is not null).ToDictionary(c => c.Nib!, StringComparer.Ordinal);
+        byName = candidates.ToLookup(c => (c.RegionId, c.NormalizedName));
     }
 
     /// <summary>The matched cooperative (null: a new one), or the reasons the row cannot be applied.</summary>

@@ -1,40 +1,55 @@
 using KopUkm.Dashboard.Features.Cooperatives.Import;
-using KopUkm.Dashboard.Features.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.Options;
 
 namespace KopUkm.Dashboard.Features.Cooperatives.Pages;
 
 /// <summary>
-/// Upload → preview → confirm. The file's bytes stay in the circuit between the preview and the confirmation, so
-/// the import saves exactly the file that was checked, without a second upload.
+/// Upload → preview → confirm. The chosen file is copied to a temporary file that lives as long as the page (it is
+/// gone when the page closes or the server stops), so the import saves exactly the file that was checked without a
+/// second upload, and a list of any length never sits in the circuit's memory. The work runs off the page's thread
+/// and reports its progress; whatever goes wrong ends in a sentence on the page, never in an endless spinner.
 /// </summary>
 public partial class CooperativeImportPage
 {
-    private const long MaxMegabytes = CooperativeImportService.MaxFileBytes / (1024 * 1024);
-
+    private readonly CancellationTokenSource leaving = new();
     private bool? canWork;
-    private byte[]? upload;
+    private FileStream? upload;
     private string fileName = "";
     private CooperativeImportPreview? preview;
     private CooperativeImportResult? result;
-    private string? busyText;
-    private string? fileError;
+    private string? problem;
+    private Step? step;
+    private int progressRows;
+    private int? progressTotal;
+    private double? progressFraction;
+
+    private enum Step
+    {
+        Uploading,
+        Checking,
+        Saving,
+    }
 
     [Inject]
     private CooperativeImportService Imports { get; set; } = default!;
 
     [Inject]
-    private ICurrentUserAccessor CurrentUser { get; set; } = default!;
+    private ILogger<CooperativeImportPage> Logger { get; set; } = default!;
 
-    [Inject]
-    private IOptions<CooperativeOptions> Options { get; set; } = default!;
+    private bool Busy => step is not null;
 
-    private bool Busy => busyText is not null;
+    private string ProgressText => step switch
+    {
+        Step.Uploading => L["CooperativeImport.Uploading", fileName, (progressFraction ?? 0) * 100],
+        Step.Checking when preview is not null => L["CooperativeImport.RecheckingRows", fileName, progressRows],
+        Step.Checking => L["CooperativeImport.CheckingRows", fileName, progressRows],
+        _ => L["CooperativeImport.SavingRows", progressRows, progressTotal ?? 0],
+    };
 
-    protected override async Task OnInitializedAsync() =>
-        canWork = CooperativeAccess.CanWork(await CurrentUser.GetAsync(), Options.Value);
+    private double? ProgressPercent => progressFraction * 100;
+
+    protected override async Task OnInitializedAsync() => canWork = await Imports.CanImportAsync();
 
     private async Task CheckAsync(IBrowserFile? file)
     {
@@ -43,41 +58,31 @@ public partial class CooperativeImportPage
             return;
         }
 
-        Reset();
+        await ResetAsync();
         fileName = file.Name;
-        if (file.Size > CooperativeImportService.MaxFileBytes)
+        if (file.Size > Imports.Limits.MaxFileBytes)
         {
-            fileError = L["CooperativeImport.FileTooLarge", MaxMegabytes];
+            problem = L["CooperativeImport.FileTooLarge", Imports.Limits.MaxFileMegabytes];
             return;
         }
 
-        busyText = L["CooperativeImport.Checking", file.Name];
-        try
+        await RunAsync(Step.Uploading, L["CooperativeImport.CheckFailed", file.Name], async (report, ct) =>
         {
-            await using (var stream = file.OpenReadStream(CooperativeImportService.MaxFileBytes))
-            using (var buffer = new MemoryStream())
-            {
-                await stream.CopyToAsync(buffer);
-                upload = buffer.ToArray();
-            }
-
-            await PreviewAsync();
-        }
-        finally
-        {
-            busyText = null;
-        }
+            upload = await CopyToTemporaryFileAsync(file, ct);
+            await PreviewAsync(report, ct);
+        });
     }
 
-    private async Task PreviewAsync()
+    private async Task PreviewAsync(IProgress<CooperativeImportProgress> report, CancellationToken ct)
     {
-        using var stream = new MemoryStream(upload!);
-        preview = await Imports.PreviewAsync(stream, fileName);
+        step = Step.Checking;
+        var file = Rewound(upload!);
+        preview = await Task.Run(() => Imports.PreviewAsync(file, fileName, report, ct), ct);
         if (preview.FileError is { } error)
         {
-            fileError = L.Reason(error);
+            problem = L.Reason(error);
             preview = null;
-            upload = null;
+            await DropUploadAsync();
         }
     }
 
@@ -88,35 +93,129 @@ public partial class CooperativeImportPage
             return;
         }
 
-        busyText = L["CooperativeImport.Saving"];
-        try
+        await RunAsync(Step.Checking, L["CooperativeImport.SaveFailed"], async (report, ct) =>
         {
-            using var stream = new MemoryStream(upload);
-            var outcome = await Imports.ImportAsync(stream, fileName);
+            var file = Rewound(upload);
+            var outcome = await Task.Run(() => Imports.ImportAsync(file, fileName, report, ct), ct);
             if (outcome.FileError is { } error)
             {
                 // Nothing was saved (someone changed a cooperative meanwhile): show why, with a fresh preview.
-                await PreviewAsync();
-                fileError = L.Reason(error);
+                await PreviewAsync(report, ct);
+                problem = L.Reason(error);
                 return;
             }
 
             result = outcome;
             preview = null;
-            upload = null;
+            await DropUploadAsync();
+        });
+    }
+
+    /// <summary>Runs one step of the work; any failure becomes <paramref name="failure"/> and leaves the preview as it was.</summary>
+    private async Task RunAsync(Step first, string failure, Func<IProgress<CooperativeImportProgress>, CancellationToken, Task> work)
+    {
+        problem = null;
+        step = first;
+        (progressRows, progressTotal, progressFraction) = (0, null, null);
+        try
+        {
+            await work(new PageProgress(this), leaving.Token);
+        }
+        catch (Exception) when (leaving.IsCancellationRequested)
+        {
+            // The page was closed: the work was cancelled and rolled back, and nobody is left to tell.
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(ex, "Cooperative import of {FileName} failed during {Step}", fileName, step);
+            problem = failure;
         }
         finally
         {
-            busyText = null;
+            step = null;
         }
     }
 
-    private void Reset()
+    /// <summary>Copies the upload on the page's own thread (the browser stream belongs to the circuit), drawing the bar as it goes.</summary>
+    private async Task<FileStream> CopyToTemporaryFileAsync(IBrowserFile file, CancellationToken ct)
     {
-        upload = null;
+        var path = Path.Combine(Path.GetTempPath(), $"kopukm-impor-{Guid.NewGuid():N}{Path.GetExtension(file.Name)}");
+        var options = FileOptions.Asynchronous | (OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
+        var copy = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, options);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Unlinked at once: the open handle keeps the bytes while the page needs them, and a server that stops or
+            // crashes leaves no list of NIKs behind in the temporary folder.
+            File.Delete(path);
+        }
+
+        try
+        {
+            await using var source = file.OpenReadStream(Imports.Limits.MaxFileBytes, ct);
+            var buffer = new byte[64 * 1024];
+            int read;
+            while ((read = await source.ReadAsync(buffer, ct)) > 0)
+            {
+                await copy.WriteAsync(buffer.AsMemory(0, read), ct);
+                progressFraction = file.Size == 0 ? 1 : (double)copy.Length / file.Size;
+                StateHasChanged();
+            }
+
+            await copy.FlushAsync(ct);
+            return copy;
+        }
+        catch
+        {
+            await copy.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static FileStream Rewound(FileStream file)
+    {
+        file.Position = 0;
+        return file;
+    }
+
+    private async Task DropUploadAsync()
+    {
+        if (upload is not null)
+        {
+            await upload.DisposeAsync();
+            upload = null;
+        }
+    }
+
+    private async Task ResetAsync()
+    {
+        await DropUploadAsync();
         fileName = "";
         preview = null;
         result = null;
-        fileError = null;
+        problem = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Cancelled, not disposed: work still unwinding may yet look at its token.
+        await leaving.CancelAsync();
+        await DropUploadAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Progress from the work's thread, shown through the page's own dispatcher.</summary>
+    private sealed class PageProgress(CooperativeImportPage page) : IProgress<CooperativeImportProgress>
+    {
+        public void Report(CooperativeImportProgress value) => _ = page.InvokeAsync(() =>
+        {
+            if (page.step is null)
+            {
+                return;
+            }
+
+            page.step = value.Stage == CooperativeImportStage.Saving ? Step.Saving : Step.Checking;
+            (page.progressRows, page.progressTotal, page.progressFraction) = (value.Rows, value.Total, value.Fraction);
+            page.StateHasChanged();
+        });
     }
 }
