@@ -9,7 +9,7 @@ public sealed class DependencyRulesTests
     /// <summary>The shared kernel: what every feature may use.</summary>
     public static readonly IReadOnlySet<string> Kernel = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Common", "Localization", "Features.Security", "Features.Account", "Features.Organization", "Features.Calendar", "Features.Notifications",
+        "Common", "Localization", "Features.Security", "Features.Account", "Features.Organization", "Features.Calendar", "Features.Notifications", "Features.Email",
     };
 
     private static readonly ModuleGraph Graph = ModuleGraph.Load();

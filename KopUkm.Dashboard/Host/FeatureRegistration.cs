@@ -6,6 +6,7 @@ using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Content;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Dashboard;
+using KopUkm.Dashboard.Features.Email;
 using KopUkm.Dashboard.Features.Metrics;
 using KopUkm.Dashboard.Features.Notifications;
 using KopUkm.Dashboard.Features.Organization;
@@ -28,6 +29,7 @@ public static class FeatureRegistration
         services.AddOrganization();
         services.AddCalendar();
         services.AddNotifications();
+        services.AddEmail();
 
         services.AddServiceCatalog();
         services.AddCooperatives(configuration);
