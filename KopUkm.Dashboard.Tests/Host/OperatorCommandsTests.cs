@@ -133,6 +133,30 @@ public sealed class OperatorCommandsTests : IDisposable
         Assert.Contains("Kata sandi minimal 12 karakter", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Password2026!", "Kata sandi ini terlalu umum")]
+    [InlineData("kepala.ti.2026!", "Kata sandi tidak boleh berupa nama atau alamat email Anda sendiri")]
+    [InlineData("Kepala TI Jambi 1", "Kata sandi tidak boleh berupa nama atau alamat email Anda sendiri")]
+    public async Task Create_admin_applies_the_password_policy_and_creates_nobody(string password, string sentence)
+    {
+        var (exit, _, error) = await RunAsync("create-admin", "--email", "kepala.ti@jambiprov.go.id", "--password", password, "--name", "Kepala TI Jambi");
+
+        Assert.Equal(1, exit);
+        Assert.Contains(sentence, error, StringComparison.Ordinal);
+        await using var app = AppHost.Build([], b => b.Configuration["Data:Folder"] = folder.Path);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("kepala.ti@jambiprov.go.id"));
+    }
+
+    [Fact]
+    public async Task Create_admin_refuses_the_system_actors_name()
+    {
+        var (exit, _, error) = await RunAsync("create-admin", "--email", "sistem@jambiprov.go.id", "--password", "sandi-operator-2026", "--name", "SISTEM");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Nama ini dipakai oleh aplikasi sendiri", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Create_admin_without_arguments_explains_its_usage()
     {

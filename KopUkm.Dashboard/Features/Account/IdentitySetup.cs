@@ -1,5 +1,6 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Account.Passwords;
 using KopUkm.Dashboard.Features.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -13,13 +14,14 @@ public static class IdentitySetup
     public const int PasswordHashIterations = 210_000;
 
     /// <summary>
-    /// ASP.NET Core Identity in the app database: passwords of 12+ characters hashed with PBKDF2 at 210,000
-    /// iterations, lockout after 5 failures for 15 minutes, and sessions re-checked every minute.
+    /// ASP.NET Core Identity in the app database: passwords of 12+ characters, not common and not the user's own name
+    /// (<see cref="PasswordPolicyValidator"/>), hashed with PBKDF2 at 210,000 iterations, lockout after 5 failures for 15 minutes, and sessions re-checked every minute.
     /// </summary>
     public static IServiceCollection AddAppIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<AuthOptions>("Auth");
         services.AddScoped<ProfileService>();
+        services.AddSingleton<DisplayNames>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
@@ -80,6 +82,7 @@ public static class IdentitySetup
             .AddSignInManager<ApplicationSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<PasswordPolicyValidator>()
             .AddDefaultTokenProviders();
 
         return services;

@@ -24,5 +24,15 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResou
 
     public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidUserName), L["Identity.InvalidEmail", userName ?? ""]);
 
+    public const string PasswordTooCommonCode = "PasswordTooCommon";
+
+    public const string PasswordResemblesUserCode = "PasswordResemblesUser";
+
+    /// <summary>The password is on the list of the most common passwords, or a decorated or repeated form of one.</summary>
+    public IdentityError PasswordTooCommon() => Error(PasswordTooCommonCode, L["Identity.PasswordTooCommon"]);
+
+    /// <summary>The password is only the user's own name or e-mail address, in some form.</summary>
+    public IdentityError PasswordResemblesUser() => Error(PasswordResemblesUserCode, L["Identity.PasswordResemblesUser"]);
+
     private static IdentityError Error(string code, string description) => new() { Code = code, Description = description };
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KopUkm.Dashboard.Features.Account;
 
 /// <summary>The signed-in user's own profile and preferences.</summary>
-public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUserAccessor currentUser)
+public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUserAccessor currentUser, DisplayNames displayNames)
 {
     public async Task<MyProfile?> GetAsync(CancellationToken ct = default)
     {
@@ -40,7 +40,10 @@ public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory, IC
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.PrefersDarkMode, dark), ct);
     }
 
-    /// <summary>Updates the user's own display name and phone. Email, role and division are the administrator's.</summary>
+    /// <summary>
+    /// Updates the user's own display name (checked by <see cref="DisplayNames"/>: not empty, not the system's, not
+    /// another active user's) and phone. Email, role and division are the administrator's.
+    /// </summary>
     public async Task<CommandResult> UpdateAsync(string fullName, string? phone, CancellationToken ct = default)
     {
         var user = await currentUser.GetAsync();
@@ -49,17 +52,23 @@ public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory, IC
             throw new AccessDeniedException();
         }
 
-        if (string.IsNullOrWhiteSpace(fullName) || fullName.Length > 200)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var errors = new List<CommandError>();
+        if (await displayNames.CheckAsync(db, fullName, user.UserId, nameof(MyProfile.FullName), ct) is { } nameError)
         {
-            return CommandResult.Fail("Validation.Required", nameof(MyProfile.FullName));
+            errors.Add(nameError);
         }
 
         if (!string.IsNullOrWhiteSpace(phone) && !PhoneNumbers.IsValid(phone))
         {
-            return CommandResult.Fail("Validation.Phone", nameof(MyProfile.Phone));
+            errors.Add(new CommandError(nameof(MyProfile.Phone), "Validation.Phone", []));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (errors.Count > 0)
+        {
+            return new CommandResult(errors);
+        }
+
         var entity = await db.Users.FirstAsync(u => u.Id == user.UserId, ct);
         entity.FullName = fullName.Trim();
         entity.PhoneNumber = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();

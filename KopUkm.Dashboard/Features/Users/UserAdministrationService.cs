@@ -17,6 +17,7 @@ public sealed class UserAdministrationService(
     IServiceScopeFactory scopes,
     IDbContextFactory<AppDbContext> dbFactory,
     AccessGuard guard,
+    DisplayNames displayNames,
     TimeProvider clock)
 {
     public async Task<PagedResult<UserRow>> ListAsync(PageRequest request, UserFilter filter, CancellationToken ct = default)
@@ -263,9 +264,10 @@ public sealed class UserAdministrationService(
     private async Task<CommandResult> ValidateAsync(UserForm form, CancellationToken ct)
     {
         var errors = new List<CommandError>();
-        if (string.IsNullOrWhiteSpace(form.FullName))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await displayNames.CheckAsync(db, form.FullName, string.IsNullOrEmpty(form.Id) ? null : form.Id, nameof(UserForm.FullName), ct) is { } nameError)
         {
-            errors.Add(new(nameof(UserForm.FullName), "Validation.Required", []));
+            errors.Add(nameError);
         }
 
         if (!AppRoles.All.Contains(form.Role))
@@ -273,7 +275,6 @@ public sealed class UserAdministrationService(
             errors.Add(new(nameof(UserForm.Role), "Validation.Required", []));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Set<Division>().AnyAsync(d => d.Id == form.DivisionId && d.IsActive, ct))
         {
             errors.Add(new(nameof(UserForm.DivisionId), "Validation.Required", []));
