@@ -69,12 +69,24 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Creates the data folder, applies pending migrations and switches SQLite to WAL journaling.</summary>
+    /// <summary>
+    /// Creates the data folder, applies pending migrations and switches SQLite to WAL journaling. On a database that
+    /// already has migrations, every <see cref="IBeforeMigrations"/> runs first (the backups feature takes a copy).
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
         services.GetRequiredService<DataPaths>().EnsureCreated();
         await using var scope = services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0 && (await db.Database.GetAppliedMigrationsAsync(ct)).Any())
+        {
+            foreach (var hook in scope.ServiceProvider.GetServices<IBeforeMigrations>())
+            {
+                await hook.BeforeMigratingAsync(db, pending, ct);
+            }
+        }
+
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
