@@ -112,39 +112,91 @@ public sealed class ReferenceDataSeeder(IDbContextFactory<AppDbContext> dbFactor
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Each embedded year list (<c>Data/Seed/holidays-YYYY.csv</c>) is added while its year has no holiday at all, in
+    /// new and existing databases alike: a year someone has entered (or edited) is never touched, and a run that finds
+    /// every year present adds nothing.
+    /// </summary>
     private async Task SeedHolidaysAsync(AppDbContext db, CancellationToken ct)
     {
-        if (await db.Set<Holiday>().AnyAsync(ct))
+        var years = (await db.Set<Holiday>().Select(h => h.Date).ToListAsync(ct)).Select(d => d.Year).ToHashSet();
+        foreach (var (year, fileName) in HolidaySeedFiles())
         {
-            return;
-        }
+            if (years.Contains(year))
+            {
+                continue;
+            }
 
-        await using var stream = OpenSeed("holidays-2026.csv");
-        var parsed = HolidayCsv.Parse(stream);
-        db.AddRange(parsed.Holidays);
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Seeded {Count} holidays", parsed.Holidays.Count);
+            await using var stream = OpenSeed(fileName);
+            var parsed = HolidayCsv.Parse(stream);
+            if (parsed.Errors.Count > 0 || parsed.Holidays.Any(h => h.Date.Year != year))
+            {
+                throw new InvalidOperationException($"Seed file {fileName} is not a valid holiday list of {year}.");
+            }
+
+            db.AddRange(parsed.Holidays);
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Seeded {Count} holidays of {Year}", parsed.Holidays.Count, year);
+        }
     }
 
-    /// <summary>Ramadan 1447 H (estimated; administrators correct it): 32.5 hours a week from 08:00.</summary>
-    private static async Task SeedSpecialHoursAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>The embedded holiday lists by year, oldest first.</summary>
+    public static IReadOnlyList<(int Year, string FileName)> HolidaySeedFiles()
     {
-        if (await db.Set<SpecialHoursPeriod>().AnyAsync(ct))
+        const string prefix = "KopUkm.Dashboard.Data.Seed.holidays-";
+        return [.. typeof(ReferenceDataSeeder).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".csv", StringComparison.Ordinal))
+            .Select(n => n[(prefix.Length - "holidays-".Length)..])
+            .Select(f => (Year: int.Parse(f["holidays-".Length..^".csv".Length], CultureInfo.InvariantCulture), FileName: f))
+            .OrderBy(f => f.Year)];
+    }
+
+    /// <summary>
+    /// Ramadan 1447 H (estimated; administrators correct it) on the official timetable, 32.5 hours a week from 08:00:
+    /// Monday–Thursday 08:00–15:00 with a break 12:00–12:30, Friday 08:00–15:30 with a break 11:30–12:30. A database
+    /// seeded by an earlier version holds the same period at 08:00–14:30 without breaks; while nobody has edited it,
+    /// it is brought to the official timetable.
+    /// </summary>
+    private async Task SeedSpecialHoursAsync(AppDbContext db, CancellationToken ct)
+    {
+        var periods = await db.Set<SpecialHoursPeriod>().ToListAsync(ct);
+        if (periods.Count == 0)
         {
+            db.Add(ApplyRamadanTimetable(new SpecialHoursPeriod
+            {
+                Name = "Ramadan 1447 H",
+                StartDate = new DateOnly(2026, 2, 19),
+                EndDate = new DateOnly(2026, 3, 19),
+            }));
+            await db.SaveChangesAsync(ct);
             return;
         }
 
-        db.Add(new SpecialHoursPeriod
+        var earlierSeed = periods.SingleOrDefault(p => p is
         {
-            Name = "Ramadan 1447 H",
-            StartDate = new DateOnly(2026, 2, 19),
-            EndDate = new DateOnly(2026, 3, 19),
-            WeekdayStart = new TimeOnly(8, 0),
-            WeekdayEnd = new TimeOnly(14, 30),
-            FridayStart = new TimeOnly(8, 0),
-            FridayEnd = new TimeOnly(14, 30),
-        });
-        await db.SaveChangesAsync(ct);
+            Name: "Ramadan 1447 H", WeekdayBreakStart: null, WeekdayBreakEnd: null, FridayBreakStart: null, FridayBreakEnd: null,
+        } && p.StartDate == new DateOnly(2026, 2, 19) && p.EndDate == new DateOnly(2026, 3, 19)
+            && p.WeekdayStart == new TimeOnly(8, 0) && p.WeekdayEnd == new TimeOnly(14, 30)
+            && p.FridayStart == new TimeOnly(8, 0) && p.FridayEnd == new TimeOnly(14, 30));
+        if (periods.Count == 1 && earlierSeed is not null)
+        {
+            ApplyRamadanTimetable(earlierSeed);
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Ramadan 1447 H hours set to the official timetable with breaks");
+        }
+    }
+
+    private static SpecialHoursPeriod ApplyRamadanTimetable(SpecialHoursPeriod period)
+    {
+        period.WeekdayStart = new TimeOnly(8, 0);
+        period.WeekdayEnd = new TimeOnly(15, 0);
+        period.WeekdayBreakStart = new TimeOnly(12, 0);
+        period.WeekdayBreakEnd = new TimeOnly(12, 30);
+        period.FridayStart = new TimeOnly(8, 0);
+        period.FridayEnd = new TimeOnly(15, 30);
+        period.FridayBreakStart = new TimeOnly(11, 30);
+        period.FridayBreakEnd = new TimeOnly(12, 30);
+        return period;
     }
 
     private static Stream OpenSeed(string fileName) =>

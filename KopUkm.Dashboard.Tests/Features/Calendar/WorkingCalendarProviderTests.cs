@@ -25,7 +25,8 @@ public sealed class WorkingCalendarProviderTests : IAsyncLifetime
 
         Assert.Equal(TimeSpan.FromHours(7.5), calendar.StandardWorkingDay);
         Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 3, 20)));
-        Assert.Equal(new[] { (new TimeOnly(8, 0), new TimeOnly(14, 30)) }, calendar.WorkingIntervals(new DateOnly(2026, 2, 23)));
+        // Ramadan on the official timetable: Monday 08:00–15:00 less the break 12:00–12:30.
+        Assert.Equal(new[] { (new TimeOnly(8, 0), new TimeOnly(12, 0)), (new TimeOnly(12, 30), new TimeOnly(15, 0)) }, calendar.WorkingIntervals(new DateOnly(2026, 2, 23)));
         Assert.Equal(new[] { (new TimeOnly(7, 30), new TimeOnly(11, 30)), (new TimeOnly(13, 0), new TimeOnly(16, 30)) }, calendar.WorkingIntervals(new DateOnly(2026, 11, 27)));
     }
 

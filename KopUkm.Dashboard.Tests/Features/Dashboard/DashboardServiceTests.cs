@@ -2,6 +2,8 @@ using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Cooperatives.Cases;
 using KopUkm.Dashboard.Features.Dashboard;
 using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Features.Tickets;
+using Microsoft.EntityFrameworkCore;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 
 namespace KopUkm.Dashboard.Tests.Features.Dashboard;
@@ -20,6 +22,28 @@ public sealed class DashboardServiceTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task A_ticket_paused_at_risk_counts_as_at_risk_and_appears_in_the_at_risk_and_paused_lists()
+    {
+        await using (var db = await app.DbAsync())
+        {
+            var waiting = await db.Set<Ticket>().SingleAsync(t => t.Status == TicketStatus.MenungguPemohon);
+            waiting.ResolutionSla = SlaStatus.PausedRisk;
+            await db.SaveChangesAsync();
+        }
+
+        app.ActAs(AppRoles.Pimpinan, null, "boss");
+        var headline = (await Dashboard.GetAsync(null)).Snapshot.Tickets;
+        var queues = app.Get<TicketQueues>();
+        var atRisk = await queues.ListAsync(new PageRequest(0, 25), new TicketFilter(TicketQueueKind.All, Sla: SlaStatus.AtRisk));
+        var paused = await queues.ListAsync(new PageRequest(0, 25), new TicketFilter(TicketQueueKind.All, Sla: SlaStatus.Paused));
+
+        // The at-risk one of the seeded data plus the paused one.
+        Assert.Equal(2, headline.AtRisk);
+        Assert.Equal(2, atRisk.TotalCount);
+        Assert.Contains(paused.Items, r => r.ResolutionSla == SlaStatus.PausedRisk);
+    }
 
     [Fact]
     public async Task Leadership_sees_the_office_headlines_counted_by_hand()

@@ -98,5 +98,22 @@ public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
 
     private Task<string> CreateOfficerAsync() => app.CreateUserAsync("officer@umk.test", "Yusuf", AppRoles.Petugas, umk);
 
+    [Fact]
+    public async Task A_ticket_due_in_a_year_without_holidays_says_so_and_one_due_this_year_does_not()
+    {
+        var dueThisYear = await CreateAsync("Siti Rahmah");
+        // Wednesday 30 Dec 2026 10:00 WIB: a request recorded now falls due in January 2027, a year never entered.
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 30, 3, 0, 0, TimeSpan.Zero));
+        var dueNextYear = await CreateAsync("Joko Santoso");
+
+        var late = Render<TicketPage>(p => p.Add(t => t.Id, dueNextYear));
+        late.WaitForAssertion(() => Assert.Contains("Hari libur 2027 belum diisi", late.Find("[data-testid=holidays-missing]").TextContent, StringComparison.Ordinal));
+
+        // The first one fell due in November 2026, whose holidays are there.
+        var early = Render<TicketPage>(p => p.Add(t => t.Id, dueThisYear));
+        early.WaitForAssertion(() => Assert.NotEmpty(early.FindAll("[data-testid=sla-resolution]")));
+        Assert.Empty(early.FindAll("[data-testid=holidays-missing]"));
+    }
+
     private Task<int> CreateAsync(string applicant) => TicketTestData.CreateNibRequestAsync(app, applicant);
 }

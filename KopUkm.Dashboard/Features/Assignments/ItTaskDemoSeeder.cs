@@ -79,7 +79,8 @@ public sealed class ItTaskDemoSeeder(
 
         // Accounts go through Identity on its own context, so they are made before the tasks' write transaction.
         var staffCreated = await CompleteTeamAsync(ct);
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        // As of the start of the WIB day, so that every seeding of the day writes the same rows (DemoDay).
+        var nowUtc = DemoDay.AsOfUtc(clock);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.Set<ItTask>().AnyAsync(ct))
@@ -156,7 +157,7 @@ public sealed class ItTaskDemoSeeder(
                 EmailConfirmed = true,
                 FullName = member.FullName,
                 DivisionId = divisionId,
-                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                CreatedAtUtc = DemoDay.AsOfUtc(clock),
             };
             var result = await userManager.CreateAsync(user, DemoUsers.Password);
             if (!result.Succeeded)

@@ -6,7 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace KopUkm.Dashboard.Features.Calendar;
 
 /// <summary>The office's working calendar: weekly hours, holidays and special-hours periods (the SLA clock's input).</summary>
-public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, AccessGuard guard, WorkingCalendarProvider workingCalendar)
+public sealed class CalendarService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    AccessGuard guard,
+    WorkingCalendarProvider workingCalendar,
+    IEnumerable<IOpenDueDates> dueDates,
+    TimeProvider clock)
 {
     public async Task<IReadOnlyList<WorkingDayItem>> ListWorkingDaysAsync(CancellationToken ct = default)
     {
@@ -165,7 +170,13 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<SpecialHoursPeriod>().AsNoTracking()
             .OrderByDescending(p => p.StartDate)
-            .Select(p => new SpecialHoursItem(p.Id, p.Name, p.StartDate, p.EndDate, p.WeekdayStart, p.WeekdayEnd, p.FridayStart, p.FridayEnd, p.Version))
+            .Select(p => new SpecialHoursItem(p.Id, p.Name, p.StartDate, p.EndDate, p.WeekdayStart, p.WeekdayEnd, p.FridayStart, p.FridayEnd, p.Version)
+            {
+                WeekdayBreakStart = p.WeekdayBreakStart,
+                WeekdayBreakEnd = p.WeekdayBreakEnd,
+                FridayBreakStart = p.FridayBreakStart,
+                FridayBreakEnd = p.FridayBreakEnd,
+            })
             .ToListAsync(ct);
     }
 
@@ -186,6 +197,16 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         if (item.WeekdayEnd <= item.WeekdayStart || item.FridayEnd <= item.FridayStart)
         {
             errors.Add(new(nameof(SpecialHoursItem.WeekdayEnd), "Calendar.EndBeforeStart", []));
+        }
+
+        if (BreakError(item.WeekdayStart, item.WeekdayEnd, item.WeekdayBreakStart, item.WeekdayBreakEnd) is { } weekdayBreak)
+        {
+            errors.Add(new(nameof(SpecialHoursItem.WeekdayBreakStart), weekdayBreak, []));
+        }
+
+        if (BreakError(item.FridayStart, item.FridayEnd, item.FridayBreakStart, item.FridayBreakEnd) is { } fridayBreak)
+        {
+            errors.Add(new(nameof(SpecialHoursItem.FridayBreakStart), fridayBreak, []));
         }
 
         if (errors.Count > 0)
@@ -216,8 +237,42 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> dbFactory, A
         period.WeekdayEnd = item.WeekdayEnd;
         period.FridayStart = item.FridayStart;
         period.FridayEnd = item.FridayEnd;
+        period.WeekdayBreakStart = item.WeekdayBreakStart;
+        period.WeekdayBreakEnd = item.WeekdayBreakEnd;
+        period.FridayBreakStart = item.FridayBreakStart;
+        period.FridayBreakEnd = item.FridayBreakEnd;
         return Invalidating(await db.TrySaveAsync(ct));
     }
+
+    /// <summary>
+    /// The years from the current one to the latest open due date (tickets, registration cases: every
+    /// <see cref="IOpenDueDates"/>) whose holidays were never entered, so the due dates in them may be too early.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> YearsMissingHolidaysAsync(CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Permissions.Administer);
+        var calendar = await workingCalendar.GetAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var latest = now;
+        foreach (var source in dueDates)
+        {
+            if (await source.LatestOpenDueAtUtcAsync(ct) is { } due && due > latest)
+            {
+                latest = due;
+            }
+        }
+
+        return calendar.YearsWithoutHolidays(now, latest);
+    }
+
+    /// <summary>Both ends or neither; a break inside the hours and ending after it starts.</summary>
+    private static string? BreakError(TimeOnly start, TimeOnly end, TimeOnly? breakStart, TimeOnly? breakEnd) => (breakStart, breakEnd) switch
+    {
+        (null, null) => null,
+        (null, _) or (_, null) => "Calendar.BreakIncomplete",
+        ({ } s, { } e) when e <= s || s < start || e > end => "Calendar.BreakOutsideHours",
+        _ => null,
+    };
 
     /// <summary>Makes the SLA clock re-read the calendar once an edit has been saved.</summary>
     private CommandResult Invalidating(CommandResult result)
@@ -240,7 +295,16 @@ public sealed record WorkingDayItem(DayOfWeek DayOfWeek, bool IsWorkingDay, Time
 
 public sealed record HolidayItem(int Id, DateOnly Date, HolidayKind Kind, string Name, long Version);
 
-public sealed record SpecialHoursItem(int Id, string Name, DateOnly StartDate, DateOnly EndDate, TimeOnly WeekdayStart, TimeOnly WeekdayEnd, TimeOnly FridayStart, TimeOnly FridayEnd, long Version);
+public sealed record SpecialHoursItem(int Id, string Name, DateOnly StartDate, DateOnly EndDate, TimeOnly WeekdayStart, TimeOnly WeekdayEnd, TimeOnly FridayStart, TimeOnly FridayEnd, long Version)
+{
+    public TimeOnly? WeekdayBreakStart { get; init; }
+
+    public TimeOnly? WeekdayBreakEnd { get; init; }
+
+    public TimeOnly? FridayBreakStart { get; init; }
+
+    public TimeOnly? FridayBreakEnd { get; init; }
+}
 
 /// <param name="ReadAsWindows1252">The file was not UTF-8 and was read as Windows-1252: names with accents deserve a look.</param>
 public sealed record HolidayImportResult(int Added, int Updated, int Unchanged, IReadOnlyList<CsvLineError> Errors, bool ReadAsWindows1252)

@@ -7,8 +7,9 @@ namespace KopUkm.Dashboard.Features.Calendar;
 /// </summary>
 /// <remarks>
 /// A day's working time is its regular hours less the break. Inside a special-hours period (such as Ramadan) a
-/// regular working day uses the period's hours instead — Friday's for Fridays, the weekday ones otherwise — with no
-/// break; the period never opens a day that is closed in the regular week. A holiday closes the office whatever the
+/// regular working day uses the period's hours instead — Friday's for Fridays, the weekday ones otherwise — less the
+/// period's own break for that kind of day (the regular break does not apply); the period never opens a day that is
+/// closed in the regular week. A holiday closes the office whatever the
 /// hours. Where periods overlap, the one that starts later wins (it is the more specific one).
 /// </remarks>
 public sealed class WorkingCalendar
@@ -26,6 +27,7 @@ public sealed class WorkingCalendar
     // lost to holidays in any range is two binary searches away.
     private readonly int[] holidayDays;
     private readonly long[] holidayTicksBefore;
+    private readonly HashSet<int> holidayYears;
 
     /// <summary>Builds the calendar. The inputs are copied, so later changes to them do not affect it.</summary>
     /// <param name="week">Regular hours per day of the week (at most one row each); a missing day counts as closed.</param>
@@ -47,7 +49,7 @@ public sealed class WorkingCalendar
             }
 
             regularWorking[(int)day.DayOfWeek] = day.IsWorkingDay;
-            regularHours[(int)day.DayOfWeek] = day.IsWorkingDay ? SplitAroundBreak(day) : Closed;
+            regularHours[(int)day.DayOfWeek] = day.IsWorkingDay ? SplitAroundBreak(day.StartTime, day.EndTime, day.BreakStart, day.BreakEnd) : Closed;
         }
 
         regularWeek = new DayPattern(regularHours.Select(Length).ToArray());
@@ -56,6 +58,7 @@ public sealed class WorkingCalendar
         specialSegments = BuildSegments([.. specialPeriods]);
 
         holidayDays = [.. holidays.Select(d => d.DayNumber).Distinct().Order()];
+        holidayYears = [.. holidayDays.Select(d => DateOnly.FromDayNumber(d).Year)];
         holidayTicksBefore = new long[holidayDays.Length + 1];
         for (var i = 0; i < holidayDays.Length; i++)
         {
@@ -69,13 +72,31 @@ public sealed class WorkingCalendar
     /// </summary>
     public TimeSpan StandardWorkingDay { get; }
 
+    /// <summary>
+    /// Whether a year's holidays were entered: at least one holiday (national holiday or collective leave) falls in
+    /// it. Every year has national holidays, so a year without any was never entered, and the clock would count its
+    /// holidays as working days (docs/sla.md, "Years without holidays").
+    /// </summary>
+    public bool HasHolidaysFor(int year) => holidayYears.Contains(year);
+
+    /// <summary>
+    /// The years, in order, from the WIB year of <paramref name="fromUtc"/> to that of <paramref name="toUtc"/>,
+    /// whose holidays were never entered: a due date computed across them may be too early.
+    /// </summary>
+    public IReadOnlyList<int> YearsWithoutHolidays(DateTime fromUtc, DateTime toUtc)
+    {
+        var first = ToWib(fromUtc, nameof(fromUtc)).Year;
+        var last = ToWib(toUtc, nameof(toUtc)).Year;
+        return [.. Enumerable.Range(first, Math.Max(0, last - first + 1)).Where(y => !HasHolidaysFor(y))];
+    }
+
     /// <summary>Whether the office is open on a WIB date: a working day of the regular week and not a holiday.</summary>
     public bool IsWorkingDay(DateOnly wibDate) =>
         regularWorking[(int)wibDate.DayOfWeek] && Array.BinarySearch(holidayDays, wibDate.DayNumber) < 0;
 
     /// <summary>
     /// The working intervals of a WIB date, in order: the regular hours split around the break, a special period's
-    /// hours as one interval, or none on a closed day or holiday.
+    /// hours split around its break (one interval when it has none), or none on a closed day or holiday.
     /// </summary>
     public IReadOnlyList<(TimeOnly Start, TimeOnly End)> WorkingIntervals(DateOnly wibDate) =>
         [.. HoursOf(wibDate.DayNumber).Select(i => (TimeOnly.FromTimeSpan(i.Start), TimeOnly.FromTimeSpan(i.End)))];
@@ -200,11 +221,11 @@ public sealed class WorkingCalendar
     private static DateTime ToUtc(int dayNumber, TimeSpan timeOfDay) =>
         ToUtc(DateOnly.FromDayNumber(dayNumber).ToDateTime(TimeOnly.MinValue) + timeOfDay);
 
-    private static Interval[] SplitAroundBreak(WorkingDay day)
+    private static Interval[] SplitAroundBreak(TimeOnly startTime, TimeOnly endTime, TimeOnly? breakStartTime, TimeOnly? breakEndTime)
     {
-        var start = day.StartTime.ToTimeSpan();
-        var end = day.EndTime.ToTimeSpan();
-        if (day.BreakStart is not { } breakStart || day.BreakEnd is not { } breakEnd || breakEnd <= breakStart)
+        var start = startTime.ToTimeSpan();
+        var end = endTime.ToTimeSpan();
+        if (breakStartTime is not { } breakStart || breakEndTime is not { } breakEnd || breakEnd <= breakStart)
         {
             return Hours(start, end);
         }
@@ -297,8 +318,8 @@ public sealed class WorkingCalendar
 
     private Segment NewSegment(SpecialHoursPeriod period, int start, int end)
     {
-        var weekday = Hours(period.WeekdayStart.ToTimeSpan(), period.WeekdayEnd.ToTimeSpan());
-        var friday = Hours(period.FridayStart.ToTimeSpan(), period.FridayEnd.ToTimeSpan());
+        var weekday = SplitAroundBreak(period.WeekdayStart, period.WeekdayEnd, period.WeekdayBreakStart, period.WeekdayBreakEnd);
+        var friday = SplitAroundBreak(period.FridayStart, period.FridayEnd, period.FridayBreakStart, period.FridayBreakEnd);
         var hours = new Interval[7][];
         for (var d = 0; d < 7; d++)
         {

@@ -81,7 +81,8 @@ public sealed class ContentDemoSeeder(
         }
 
         var random = new Random(seed);
-        var now = clock.GetUtcNow().UtcDateTime;
+        // As of the start of the WIB day, so that every seeding of the day writes the same rows (DemoDay).
+        var now = DemoDay.AsOfUtc(clock);
         var inventory = await InventoryAsync(db, ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var items = Compose(random, now, inventory, suffix: "");
@@ -105,7 +106,7 @@ public sealed class ContentDemoSeeder(
         await transaction.CommitAsync(ct);
 
         // The nightly pass moves what is past its review date to Perlu Pembaruan, with its own history rows.
-        var pass = await reviewAge.RunAsync(ct);
+        var pass = await reviewAge.RunAsOfAsync(now, ct);
         logger.LogInformation("Seeded {Count} demo content items; {Flagged} flagged as needing an update", items.Count, pass.FlaggedStale);
         return items.Count;
     }
@@ -128,7 +129,8 @@ public sealed class ContentDemoSeeder(
         }
 
         var random = new Random(seed);
-        var now = clock.GetUtcNow().UtcDateTime;
+        // As of the start of the WIB day, so that every seeding of the day writes the same rows (DemoDay).
+        var now = DemoDay.AsOfUtc(clock);
         var inventory = await InventoryAsync(db, ct);
         var items = new List<(ContentItem Item, List<ContentEvent> Events, List<ContentCheck> Checks)>(scale.ContentItems);
         for (var round = 0; items.Count < scale.ContentItems; round++)

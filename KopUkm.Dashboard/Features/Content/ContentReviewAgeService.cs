@@ -14,9 +14,11 @@ public sealed class ContentReviewAgeService(IDbContextFactory<AppDbContext> dbFa
 {
     private const int BatchSize = 500;
 
-    public async Task<ReviewAgeResult> RunAsync(CancellationToken ct = default)
+    public Task<ReviewAgeResult> RunAsync(CancellationToken ct = default) => RunAsOfAsync(clock.GetUtcNow().UtcDateTime, ct);
+
+    /// <summary>The pass as of a given instant: the demo seeding runs it as of the start of the day (DemoDay).</summary>
+    internal async Task<ReviewAgeResult> RunAsOfAsync(DateTime now, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         long lastId = 0;
         int scanned = 0, flagged = 0, updated = 0;
         var touchedDivisions = new HashSet<int>();

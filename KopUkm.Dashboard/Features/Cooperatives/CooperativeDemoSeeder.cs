@@ -60,7 +60,8 @@ public sealed class CooperativeDemoSeeder(
     public async Task<CooperativeDemoSeedResult> SeedAsync(int seed = DefaultSeed, CancellationToken ct = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        // As of the start of the WIB day, so that every seeding of the day writes the same rows (DemoDay).
+        var nowUtc = DemoDay.AsOfUtc(clock);
         var today = DateOnly.FromDateTime(WibTime.ToWib(nowUtc));
         var rng = new Random(seed);
         List<Cooperative> cooperatives;
@@ -114,7 +115,8 @@ public sealed class CooperativeDemoSeeder(
     {
         ArgumentNullException.ThrowIfNull(scale);
         var stopwatch = Stopwatch.StartNew();
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        // As of the start of the WIB day, so that every seeding of the day writes the same rows (DemoDay).
+        var nowUtc = DemoDay.AsOfUtc(clock);
         var today = DateOnly.FromDateTime(WibTime.ToWib(nowUtc));
         var rng = new Random(seed);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,5 +1,6 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Cooperatives.Cases;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
 
@@ -18,6 +19,7 @@ public static class CooperativesSetup
         services.AddScoped<RegistrationCaseService>();
         services.AddScoped<StageTargetService>();
         services.AddScoped<IWorkItemSource, CaseWorkItemSource>();
+        services.AddScoped<IOpenDueDates, CaseOpenDueDates>();
         services.AddScoped<IDataBackfill, CaseStageDurationBackfill>();
         services.AddScoped<SupervisionService>();
         services.AddScoped<SupervisionFlagJob>();

@@ -54,7 +54,7 @@ internal static class DashboardQueries
         {
             DivisionId = g.Key,
             Open = g.Count(),
-            AtRisk = g.Count(t => t.ResolutionSla == SlaStatus.AtRisk || t.FirstResponseSla == SlaStatus.AtRisk),
+            AtRisk = g.Count(t => t.ResolutionSla == SlaStatus.AtRisk || t.ResolutionSla == SlaStatus.PausedRisk || t.FirstResponseSla == SlaStatus.AtRisk),
             Breached = g.Count(t => t.ResolutionSla == SlaStatus.Breached || t.FirstResponseSla == SlaStatus.Breached),
             Unassigned = g.Count(t => t.AssignedUserId == null),
             Oldest = g.Min(t => t.CreatedAtUtc),

@@ -144,7 +144,12 @@ public enum SmeSize
     Menengah = 3,
 }
 
-/// <summary>State of one SLA clock. Breached is permanent history; Met means stopped within the target.</summary>
+/// <summary>
+/// State of one SLA clock. Breached is permanent history; Met means stopped within the target. A paused clock is
+/// <see cref="Paused"/>, or <see cref="PausedRisk"/> when it was paused with less than the at-risk share of its target
+/// left (docs/sla.md rule 11): it counts as at risk on the dashboard and in the "at risk" list, and as paused in the
+/// "paused" list. (Stored as text in a 10-character column, hence the short name.)
+/// </summary>
 public enum SlaStatus
 {
     OnTrack = 1,
@@ -152,4 +157,5 @@ public enum SlaStatus
     Breached = 3,
     Met = 4,
     Paused = 5,
+    PausedRisk = 6,
 }

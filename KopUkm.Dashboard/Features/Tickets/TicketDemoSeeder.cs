@@ -95,7 +95,8 @@ public sealed class TicketDemoSeeder(
 
         // Accounts go through Identity on its own context, so they are made before the tickets' write transaction.
         var officersCreated = await CompleteTeamsAsync(ct);
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        // As of the start of the WIB day, so that every seeding of the day writes the same rows (DemoDay).
+        var nowUtc = DemoDay.AsOfUtc(clock);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         // Inserts only: nothing to detect, and detecting over thousands of tracked rows is what makes bulk saves slow.
@@ -207,7 +208,7 @@ public sealed class TicketDemoSeeder(
                 EmailConfirmed = true,
                 FullName = officer.FullName,
                 DivisionId = divisionId,
-                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                CreatedAtUtc = DemoDay.AsOfUtc(clock),
             };
             var result = await userManager.CreateAsync(user, DemoUsers.Password);
             if (!result.Succeeded)

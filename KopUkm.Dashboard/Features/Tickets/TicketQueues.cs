@@ -95,7 +95,9 @@ public sealed class TicketQueues(IDbContextFactory<AppDbContext> dbFactory, Acce
 
         if (filter.Sla is { } sla)
         {
-            query = query.Where(t => t.ResolutionSla == sla || t.FirstResponseSla == sla);
+            // A clock paused at risk is both: it belongs to the "at risk" list and to the "paused" one.
+            var also = sla is SlaStatus.AtRisk or SlaStatus.Paused ? SlaStatus.PausedRisk : sla;
+            query = query.Where(t => t.ResolutionSla == sla || t.FirstResponseSla == sla || t.ResolutionSla == also || t.FirstResponseSla == also);
         }
 
         if (filter.Unassigned)

@@ -70,9 +70,11 @@ public sealed class TicketSlaProjector(WorkingCalendarProvider calendars, IOptio
             })
             .OfType<SlaEvent>()];
 
-    private static SlaStatus Map(SlaClock clock) => clock switch
+    /// <summary>The stored status of a clock: breach first, then a pause (at risk or not), met, at risk, on track.</summary>
+    public static SlaStatus Map(SlaClock clock) => clock switch
     {
         { State: SlaState.Breached } => SlaStatus.Breached,
+        { IsPaused: true, State: SlaState.AtRisk } => SlaStatus.PausedRisk,
         { IsPaused: true } => SlaStatus.Paused,
         { State: SlaState.Met } => SlaStatus.Met,
         { State: SlaState.AtRisk } => SlaStatus.AtRisk,

@@ -1,5 +1,6 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data.Seeding;
+using KopUkm.Dashboard.Features.Calendar;
 
 namespace KopUkm.Dashboard.Features.Tickets;
 
@@ -20,6 +21,7 @@ public static class TicketsSetup
         services.AddScoped<TicketSlaMonitor>();
         services.AddScoped<TicketSettingsService>();
         services.AddScoped<IWorkItemSource, TicketWorkItemSource>();
+        services.AddScoped<IOpenDueDates, TicketOpenDueDates>();
         services.AddScoped<IDataBackfill, TicketWorkingDurationBackfill>();
         services.AddScoped<TicketSlaRefreshJob>();
         services.AddDemoSeeder<TicketDemoSeeder>();

@@ -370,6 +370,43 @@ public sealed class TicketSlaCalculatorTests
     }
 
     [Fact]
+    public void Events_stamped_at_the_creation_instant_count_in_every_order()
+    {
+        // A walk-in answered and put on hold in the same minute it was recorded (and recorded twice): every order of
+        // the four gives the same clocks. First response met at once; resolution paused 08:00–10:00, running since.
+        var at = Wib(11, 23, 8, 0);
+        SlaEvent[] sameInstant = [new(Created, at), new(FirstResponse, at), new(Paused, at), new(Created, at)];
+        var resumed = new SlaEvent(Resumed, Wib(11, 23, 10, 0));
+
+        var results = Permutations(sameInstant)
+            .Select(order => Calculate([.. order, resumed], oneAndThreeDays, Wib(11, 23, 11, 0)))
+            .ToList();
+
+        Assert.Equal(24, results.Count);
+        Assert.All(results, r => Assert.Equal(results[0], r));
+        Assert.Equal((SlaState.Met, TimeSpan.Zero), (results[0].FirstResponse.State, results[0].FirstResponse.Elapsed));
+        Assert.Equal(TimeSpan.FromHours(1), results[0].Resolution.Elapsed);
+        Assert.True(results[0].Resolution.IsRunning);
+    }
+
+    [Fact]
+    public void A_clock_paused_with_little_time_left_is_stored_as_paused_at_risk()
+    {
+        // Resolution target 1 day (7.5 h). Paused at 14:30 after 6 h (80%, at risk) or at 13:30 after 5 h (on track).
+        var targets = SlaTargets.FromWorkingDays(1, 1, calendar);
+        SlaClock PausedAt(int hour) => Calculate(
+            [new(Created, Wib(11, 23, 7, 30)), new(FirstResponse, Wib(11, 23, 8, 0)), new(Paused, Wib(11, 23, hour, 30))], targets, Wib(11, 25, 9, 0)).Resolution;
+
+        Assert.Equal(KopUkm.Dashboard.Features.Tickets.SlaStatus.PausedRisk, KopUkm.Dashboard.Features.Tickets.TicketSlaProjector.Map(PausedAt(14)));
+        Assert.Equal(KopUkm.Dashboard.Features.Tickets.SlaStatus.Paused, KopUkm.Dashboard.Features.Tickets.TicketSlaProjector.Map(PausedAt(13)));
+        Assert.True("PausedRisk".Length <= 10, "the status column holds 10 characters");
+    }
+
+    private static IEnumerable<T[]> Permutations<T>(T[] items) => items.Length <= 1
+        ? [items]
+        : items.SelectMany((item, i) => Permutations([.. items[..i], .. items[(i + 1)..]]).Select(rest => (T[])[item, .. rest]));
+
+    [Fact]
     public void Events_after_now_are_not_counted_yet()
     {
         // A resolution stamped after "now" (clock skew, or looking back at history) leaves the clock running.

@@ -340,6 +340,12 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly?>("FridayBreakEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("FridayBreakStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly>("FridayEnd")
                         .HasColumnType("TEXT");
 
@@ -357,6 +363,12 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("WeekdayBreakEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("WeekdayBreakStart")
+                        .HasColumnType("TEXT");
 
                     b.Property<TimeOnly>("WeekdayEnd")
                         .HasColumnType("TEXT");

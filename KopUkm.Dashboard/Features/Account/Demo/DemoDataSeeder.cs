@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
@@ -47,7 +48,7 @@ public sealed class DemoDataSeeder(
                 EmailConfirmed = true,
                 FullName = demo.FullName,
                 DivisionId = divisions[demo.DivisionCode],
-                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                CreatedAtUtc = DemoDay.AsOfUtc(clock),
             };
             var result = await userManager.CreateAsync(user, DemoUsers.Password);
             if (!result.Succeeded)
