@@ -24,7 +24,15 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 587;
 
-    public SmtpSecurity UseTls { get; set; } = SmtpSecurity.StartTls;
+    /// <summary>
+    /// "StartTls" (default), "SslOnConnect" or "None" (<see cref="SmtpSecurity"/>); text, so a wrong word gets a sentence
+    /// at start instead of a binding error.
+    /// </summary>
+    public string UseTls { get; set; } = nameof(SmtpSecurity.StartTls);
+
+    /// <summary>The parsed <see cref="UseTls"/>; STARTTLS when it names nothing known (the check refuses that at start).</summary>
+    public SmtpSecurity Security =>
+        Enum.GetValues<SmtpSecurity>().FirstOrDefault(s => string.Equals(s.ToString(), UseTls?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Account name for SMTP AUTH; empty sends without signing in (a relay that trusts the office's address).</summary>
     public string? User { get; set; }
@@ -82,9 +90,9 @@ public sealed class EmailOptions : ISettings
             yield return problem;
         }
 
-        if (!Enum.IsDefined(Smtp.UseTls))
+        if (!Enum.GetNames<SmtpSecurity>().Contains(Smtp.UseTls?.Trim() ?? "", StringComparer.OrdinalIgnoreCase))
         {
-            yield return new("Smtp:UseTls", "OneOf", Smtp.UseTls, string.Join(", ", Enum.GetNames<SmtpSecurity>()));
+            yield return new("Smtp:UseTls", "OneOf", Smtp.UseTls ?? "", string.Join(", ", Enum.GetNames<SmtpSecurity>()));
         }
 
         if (string.IsNullOrWhiteSpace(Smtp.User) != string.IsNullOrWhiteSpace(Smtp.Password))

@@ -41,7 +41,7 @@ public sealed class SmtpConnection(EmailOptions options) : IAsyncDisposable
             return;
         }
 
-        var security = options.Smtp.UseTls switch
+        var security = options.Smtp.Security switch
         {
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
             SmtpSecurity.None => SecureSocketOptions.None,
@@ -69,7 +69,7 @@ public sealed class SmtpConnection(EmailOptions options) : IAsyncDisposable
                 (int)command.StatusCode >= 500 && command.ErrorCode == SmtpErrorCode.MessageNotAccepted),
             AuthenticationException => Retry("Email.Error.Authentication", options.Smtp.User ?? ""),
             SslHandshakeException => Retry("Email.Error.Tls", server),
-            NotSupportedException when options.Smtp.UseTls == SmtpSecurity.StartTls => Retry("Email.Error.NoStartTls", server),
+            NotSupportedException when options.Smtp.Security == SmtpSecurity.StartTls => Retry("Email.Error.NoStartTls", server),
             SocketException socket => Retry("Email.Error.Unreachable", server, Clean(socket.Message)),
             TimeoutException or OperationCanceledException => Retry("Email.Error.Timeout", server, (int)options.Smtp.Timeout.TotalSeconds),
             IOException io when io.InnerException is SocketException inner => Retry("Email.Error.Unreachable", server, Clean(inner.Message)),
