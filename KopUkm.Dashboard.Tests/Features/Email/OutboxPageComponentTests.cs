@@ -51,7 +51,9 @@ public sealed class OutboxPageComponentTests : AppBunitContext, IAsyncLifetime
         Assert.Contains("Pengiriman e-mail belum diatur: pesan menunggu di kotak keluar.", page.Find("[data-testid=outbox-not-configured]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Menunggu 1 · Terkirim 0 · Gagal 1", string.Join(' ', page.Find("[data-testid=outbox-counts]").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
 
-        await page.Find("[data-testid=outbox-search] input").InputAsync(new() { Value = "siti" });
+        await page.Find("input[data-testid=outbox-search]").InputAsync(new() { Value = "siti" });
+        // The search waits for typing to pause, on the app's (fake) clock.
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         page.WaitForAssertion(() => Assert.Equal(["siti@contoh.id"], Rows(page).Select(r => Cell(r, "to"))), TimeSpan.FromSeconds(10));
     }
 
