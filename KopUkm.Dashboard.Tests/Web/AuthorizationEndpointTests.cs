@@ -11,7 +11,7 @@ public sealed class AuthorizationEndpointTests(AppFactory factory) : IClassFixtu
     [
         "/", "/koperasi", "/layanan", "/konten", "/tugas-ti", "/metrik", "/profil",
         "/administrasi", "/administrasi/pengguna", "/administrasi/bidang", "/administrasi/wilayah",
-        "/administrasi/kalender", "/administrasi/layanan", "/Account/Manage/ChangePassword",
+        "/administrasi/kalender", "/administrasi/layanan", "/administrasi/kotak-keluar", "/Account/Manage/ChangePassword",
     ];
 
     [Theory]

@@ -30,12 +30,19 @@ public static class RecurringJobs
     /// <summary>On <c>Content:LiveCheck:Schedule</c> when a site is configured: <see cref="Features.Content.LiveCheck.ContentLiveCheckJob"/>.</summary>
     public const string ContentLiveCheck = "content-live-check";
 
+    /// <summary>Every minute while <c>Email:Smtp:Host</c> is set: <see cref="Features.Email.Delivery.EmailOutboxJob"/>.</summary>
+    public const string EmailOutbox = "email-outbox";
+
+    /// <summary>Daily 07:00 WIB: <see cref="Features.Email.StaffCopies.NotificationEmailDigestJob"/>.</summary>
+    public const string NotificationEmailDigest = "notification-email-digest";
+
     /// <param name="configuration">Where the configurable schedules come from (their defaults are the settings' own).</param>
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
     {
         var wib = new RecurringJobOptions { TimeZone = WibTime.Zone };
         var backup = configuration.GetSection("Backup").Get<BackupOptions>() ?? new BackupOptions();
         var tickets = configuration.GetSection("Tickets").Get<Features.Tickets.TicketOptions>() ?? new Features.Tickets.TicketOptions();
+        var email = configuration.GetSection(Features.Email.EmailOptions.SectionName).Get<Features.Email.EmailOptions>() ?? new Features.Email.EmailOptions();
         var liveCheck = configuration.GetSection(LiveCheckOptions.SectionName).Get<LiveCheckOptions>() ?? new LiveCheckOptions();
         jobs.AddOrUpdate<BackupJob>(NightlyBackup, job => job.RunAsync(CancellationToken.None), backup.Schedule, wib);
 
@@ -47,6 +54,19 @@ public static class RecurringJobs
         jobs.AddOrUpdate<Features.Content.ContentReviewAgeJob>(ContentReviewAge, job => job.RunAsync(CancellationToken.None), "30 2 * * *", wib);
         // The digest reads the flags the review-age pass set overnight.
         jobs.AddOrUpdate<Features.Content.ContentDigestJob>(ContentDigest, job => job.RunAsync(CancellationToken.None), "0 7 * * *", wib);
+
+        // Digests are written to the outbox whether or not it is delivered, so administrators see them wait in a demo.
+        jobs.AddOrUpdate<Features.Email.StaffCopies.NotificationEmailDigestJob>(NotificationEmailDigest, job => job.RunAsync(CancellationToken.None), "0 7 * * *", wib);
+
+        // Without an SMTP server, messages wait in the outbox and nothing polls it every minute.
+        if (email.DeliveryEnabled)
+        {
+            jobs.AddOrUpdate<Features.Email.Delivery.EmailOutboxJob>(EmailOutbox, job => job.RunAsync(CancellationToken.None), "* * * * *", wib);
+        }
+        else
+        {
+            jobs.RemoveIfExists(EmailOutbox);
+        }
 
         // The live-site check only exists once an administrator names the site: a demo install sends no requests.
         if (!string.IsNullOrWhiteSpace(liveCheck.SiteUrl))

@@ -52,4 +52,33 @@ public sealed class OutboxEmail : INotAudited
 
     /// <summary>The last failure in words an administrator can act on.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Set while one sender run holds the message: another run leaves it alone until this passes, so a message is never
+    /// handed to the server twice by racing runs. Cleared when the try ends.
+    /// </summary>
+    public DateTime? LeaseUntilUtc { get; set; }
+
+    /// <summary>The run holding the lease; its updates only apply while it still holds it.</summary>
+    public string? ClaimToken { get; set; }
+
+    /// <summary>How often an administrator sent it again; part of the Message-Id, so a resend is a new message.</summary>
+    public int Resends { get; set; }
+}
+
+/// <summary>An administrator's "Kirim ulang" of one outbox message: who and when (audited).</summary>
+public sealed class OutboxEmailResend
+{
+    public long Id { get; set; }
+
+    public long OutboxEmailId { get; set; }
+
+    /// <summary>Where the message stood before: Sent or Failed.</summary>
+    public OutboxEmailStatus PreviousStatus { get; set; }
+
+    public required string ByUserId { get; set; }
+
+    public required string ByName { get; set; }
+
+    public DateTime AtUtc { get; set; }
 }

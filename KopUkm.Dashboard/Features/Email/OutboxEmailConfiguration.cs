@@ -18,5 +18,18 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasIndex(e => e.Key).IsUnique();
         // The sender's scan: waiting messages whose next try is due.
         builder.HasIndex(e => new { e.Status, e.NextAttemptAtUtc });
+        builder.Property(e => e.ClaimToken).HasMaxLength(40);
+        // The admin list: newest first.
+        builder.HasIndex(e => e.CreatedAtUtc);
+    }
+}
+
+internal sealed class OutboxEmailResendConfiguration : IEntityTypeConfiguration<OutboxEmailResend>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmailResend> builder)
+    {
+        builder.Property(e => e.ByUserId).HasMaxLength(450);
+        builder.Property(e => e.ByName).HasMaxLength(200);
+        builder.HasOne<OutboxEmail>().WithMany().HasForeignKey(e => e.OutboxEmailId).OnDelete(DeleteBehavior.Cascade);
     }
 }

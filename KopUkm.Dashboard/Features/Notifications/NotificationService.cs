@@ -14,7 +14,8 @@ public sealed class NotificationService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUserAccessor currentUser,
     ChangeNotifier changes,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<INotificationCompanion> companions)
 {
     /// <summary>The bell shows this many; the page shows the rest.</summary>
     public const int LatestCount = 8;
@@ -47,7 +48,7 @@ public sealed class NotificationService(
             return false;
         }
 
-        db.Add(new Notification
+        var notification = new Notification
         {
             UserId = userId,
             Key = key,
@@ -56,7 +57,13 @@ public sealed class NotificationService(
             ArgsJson = JsonSerializer.Serialize(args),
             Link = link,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        });
+        };
+        db.Add(notification);
+        foreach (var companion in companions)
+        {
+            await companion.OnAddingAsync(db, notification, ct);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);

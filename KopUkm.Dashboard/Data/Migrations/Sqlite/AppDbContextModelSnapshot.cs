@@ -1018,6 +1018,10 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1033,6 +1037,9 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1040,6 +1047,9 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Resends")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");
@@ -1067,12 +1077,65 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAtUtc");
+
                     b.HasIndex("Key")
                         .IsUnique();
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("OutboxEmail");
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Email.OutboxEmailResend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxEmailId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxEmailId");
+
+                    b.ToTable("OutboxEmailResend");
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Email.StaffCopies.StaffEmailPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Mode");
+
+                    b.ToTable("StaffEmailPreference");
                 });
 
             modelBuilder.Entity("KopUkm.Dashboard.Features.Notifications.Notification", b =>
@@ -1823,6 +1886,24 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Email.OutboxEmailResend", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Features.Email.OutboxEmail", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxEmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Email.StaffCopies.StaffEmailPreference", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KopUkm.Dashboard.Features.ServiceCatalog.ServiceType", b =>
