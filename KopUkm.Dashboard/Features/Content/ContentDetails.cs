@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Content.Standards;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using Microsoft.EntityFrameworkCore;
@@ -31,12 +32,15 @@ public sealed class ContentDetails(IDbContextFactory<AppDbContext> dbFactory, Ac
         var serviceName = item.ServiceTypeId is { } serviceId
             ? await db.Set<ServiceType>().Where(s => s.Id == serviceId).Select(s => s.NameId).FirstOrDefaultAsync(ct)
             : null;
-        var canEdit = ContentAccess.CanEdit(user, item.OwnerDivisionId);
+        var standard = item.Kind == ContentKind.ServiceStandard
+            ? await db.Set<ServiceStandard>().AsNoTracking().FirstOrDefaultAsync(s => s.ContentItemId == id, ct)
+            : null;
+        var canEdit = ContentAccess.CanEdit(user, item.OwnerDivisionId, item.Kind);
         var moves = canEdit
             ? ContentWorkflow.NextStates(item.State).Where(s => !ContentWorkflow.NeedsApprover(s) || ContentAccess.CanApprove(user, item.OwnerDivisionId)).ToList()
             : [];
         var canMarkReviewed = canEdit && ContentWorkflow.CanMarkReviewed(item.State) && item.StaleReason != StaleReason.Broken;
-        return new ContentDetail(item, serviceName, history, checks, canEdit, canMarkReviewed, moves);
+        return new ContentDetail(item, serviceName, history, checks, canEdit, canMarkReviewed, moves, standard);
     }
 }
 
@@ -47,4 +51,5 @@ public sealed record ContentDetail(
     IReadOnlyList<ContentCheck> Checks,
     bool CanEdit,
     bool CanMarkReviewed,
-    IReadOnlyList<ContentState> Moves);
+    IReadOnlyList<ContentState> Moves,
+    ServiceStandard? Standard = null);

@@ -17,6 +17,7 @@ public static class ContentSetup
         services.AddScoped<ContentDetails>();
         services.AddScoped<ContentEditing>();
         services.AddScoped<ContentMoves>();
+        services.AddScoped<Standards.PublicServiceStandards>();
         services.AddScoped<IServiceStandardChangedHandler, ContentServiceStandardHandler>();
         services.AddScoped<IWorkItemSource, ContentWorkItemSource>();
         services.AddScoped<ContentReviewAgeService>();
