@@ -29,8 +29,8 @@ public sealed class ContentDetails(IDbContextFactory<AppDbContext> dbFactory, Ac
             .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Take(200).ToListAsync(ct);
         var checks = await db.Set<ContentCheck>().AsNoTracking().Where(c => c.ContentItemId == id)
             .OrderByDescending(c => c.CheckedAtUtc).ThenByDescending(c => c.Id).Take(10).ToListAsync(ct);
-        var serviceName = item.ServiceTypeId is { } serviceId
-            ? await db.Set<ServiceType>().Where(s => s.Id == serviceId).Select(s => s.NameId).FirstOrDefaultAsync(ct)
+        var service = item.ServiceTypeId is { } serviceId
+            ? await db.Set<ServiceType>().Where(s => s.Id == serviceId).Select(s => new { s.NameId, s.Code }).FirstOrDefaultAsync(ct)
             : null;
         var standard = item.Kind == ContentKind.ServiceStandard
             ? await db.Set<ServiceStandard>().AsNoTracking().FirstOrDefaultAsync(s => s.ContentItemId == id, ct)
@@ -40,7 +40,7 @@ public sealed class ContentDetails(IDbContextFactory<AppDbContext> dbFactory, Ac
             ? ContentWorkflow.NextStates(item.State).Where(s => !ContentWorkflow.NeedsApprover(s) || ContentAccess.CanApprove(user, item.OwnerDivisionId)).ToList()
             : [];
         var canMarkReviewed = canEdit && ContentWorkflow.CanMarkReviewed(item.State) && item.StaleReason != StaleReason.Broken;
-        return new ContentDetail(item, serviceName, history, checks, canEdit, canMarkReviewed, moves, standard);
+        return new ContentDetail(item, service?.NameId, history, checks, canEdit, canMarkReviewed, moves, standard, service?.Code);
     }
 }
 
@@ -52,4 +52,5 @@ public sealed record ContentDetail(
     bool CanEdit,
     bool CanMarkReviewed,
     IReadOnlyList<ContentState> Moves,
-    ServiceStandard? Standard = null);
+    ServiceStandard? Standard = null,
+    string? ServiceCode = null);

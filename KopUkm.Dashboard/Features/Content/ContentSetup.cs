@@ -38,6 +38,7 @@ public static class ContentSetup
         services.AddScoped<ContentDigestJob>();
         services.AddScoped<ContentLiveCheckJob>();
         services.AddDemoSeeder<ContentDemoSeeder>();
+        services.AddDemoSeeder<Standards.ServiceStandardDemoSeeder>();
         return services;
     }
 }
