@@ -38,7 +38,8 @@ public static class ContentSetup
         services.AddScoped<ContentDigestJob>();
         services.AddScoped<ContentLiveCheckJob>();
         services.AddDemoSeeder<ContentDemoSeeder>();
-        services.AddDemoSeeder<Standards.ServiceStandardDemoSeeder>();
+        services.AddScoped<Standards.ServiceStandardDemoSeeder>();
+        services.AddScoped<IDemoSeeder>(sp => sp.GetRequiredService<Standards.ServiceStandardDemoSeeder>());
         return services;
     }
 }

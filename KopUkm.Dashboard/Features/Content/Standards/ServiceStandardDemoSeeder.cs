@@ -12,24 +12,20 @@ namespace KopUkm.Dashboard.Features.Content.Standards;
 /// Gives every active service of the catalogue a published standard (<see cref="ServiceStandardDemoTexts"/>) in its
 /// owner division's queue, as if the division had written it, the head approved it and it was published some weeks
 /// ago. Deterministic: the dates follow the service code and the day. Services that already have a standard are
-/// left alone, so a rerun adds nothing.
+/// left alone, so a rerun adds nothing. Not part of <c>seed-demo --scale</c> (whose rows are counted exactly and
+/// unaudited): the load data has no standards.
 /// </summary>
-public sealed class ServiceStandardDemoSeeder(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : IDemoSeeder, IScaleSeeder
+public sealed class ServiceStandardDemoSeeder(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : IDemoSeeder
 {
     int IDemoSeeder.Order => 35;
 
     string IDemoSeeder.Switch => "Demo:SeedContent";
-
-    int IScaleSeeder.Order => 35;
 
     async Task<DemoSeedReport> IDemoSeeder.SeedDemoAsync(int? seed, CancellationToken ct)
     {
         var seeded = await SeedAsync(ct);
         return seeded == 0 ? new("Cli.DemoStandardsExist") : new("Cli.DemoStandardsSeeded", seeded);
     }
-
-    async Task<IReadOnlyDictionary<string, int>> IScaleSeeder.SeedScaleAsync(DemoScale scale, int seed, IProgress<DemoSeedProgress>? progress, CancellationToken ct) =>
-        new Dictionary<string, int> { ["ServiceStandards"] = await SeedAsync(ct) };
 
     public async Task<int> SeedAsync(CancellationToken ct = default)
     {
