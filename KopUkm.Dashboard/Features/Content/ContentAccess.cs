@@ -17,6 +17,16 @@ public static class ContentAccess
         || user.IsInRole(AppRoles.StafTI)
         || ((user.IsInRole(AppRoles.Petugas) || user.IsInRole(AppRoles.KepalaBidang)) && user.DivisionId == divisionId);
 
+    /// <summary>
+    /// Editing an item of <paramref name="kind"/>: a service standard is the owning division's promise to the public,
+    /// so only its officers and head (and administrators) write it; IT staff keep the website's other pages.
+    /// </summary>
+    public static bool CanEdit(UserContext user, int divisionId, ContentKind kind) =>
+        kind == ContentKind.ServiceStandard
+            ? user.IsInRole(AppRoles.Administrator)
+              || ((user.IsInRole(AppRoles.Petugas) || user.IsInRole(AppRoles.KepalaBidang)) && user.DivisionId == divisionId)
+            : CanEdit(user, divisionId);
+
     public static bool CanApprove(UserContext user, int divisionId) =>
         user.IsInRole(AppRoles.Administrator) || (user.IsInRole(AppRoles.KepalaBidang) && user.DivisionId == divisionId);
 }

@@ -34,7 +34,7 @@ internal static class ContentActionSupport
             return null;
         }
 
-        DemandEdit(user, item.OwnerDivisionId);
+        DemandEdit(user, item.OwnerDivisionId, item.Kind);
         if (item.Version != version)
         {
             return null;
@@ -44,9 +44,9 @@ internal static class ContentActionSupport
         return item;
     }
 
-    public static void DemandEdit(UserContext user, int divisionId)
+    public static void DemandEdit(UserContext user, int divisionId, ContentKind kind = ContentKind.WebsitePage)
     {
-        if (!ContentAccess.CanEdit(user, divisionId))
+        if (!ContentAccess.CanEdit(user, divisionId, kind))
         {
             throw new AccessDeniedException($"User '{user.DisplayName}' may not edit content of division {divisionId}.");
         }

@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Content.Standards;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using Microsoft.EntityFrameworkCore;
@@ -28,15 +29,18 @@ public sealed class ContentDetails(IDbContextFactory<AppDbContext> dbFactory, Ac
             .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Take(200).ToListAsync(ct);
         var checks = await db.Set<ContentCheck>().AsNoTracking().Where(c => c.ContentItemId == id)
             .OrderByDescending(c => c.CheckedAtUtc).ThenByDescending(c => c.Id).Take(10).ToListAsync(ct);
-        var serviceName = item.ServiceTypeId is { } serviceId
-            ? await db.Set<ServiceType>().Where(s => s.Id == serviceId).Select(s => s.NameId).FirstOrDefaultAsync(ct)
+        var service = item.ServiceTypeId is { } serviceId
+            ? await db.Set<ServiceType>().Where(s => s.Id == serviceId).Select(s => new { s.NameId, s.Code }).FirstOrDefaultAsync(ct)
             : null;
-        var canEdit = ContentAccess.CanEdit(user, item.OwnerDivisionId);
+        var standard = item.Kind == ContentKind.ServiceStandard
+            ? await db.Set<ServiceStandard>().AsNoTracking().FirstOrDefaultAsync(s => s.ContentItemId == id, ct)
+            : null;
+        var canEdit = ContentAccess.CanEdit(user, item.OwnerDivisionId, item.Kind);
         var moves = canEdit
             ? ContentWorkflow.NextStates(item.State).Where(s => !ContentWorkflow.NeedsApprover(s) || ContentAccess.CanApprove(user, item.OwnerDivisionId)).ToList()
             : [];
         var canMarkReviewed = canEdit && ContentWorkflow.CanMarkReviewed(item.State) && item.StaleReason != StaleReason.Broken;
-        return new ContentDetail(item, serviceName, history, checks, canEdit, canMarkReviewed, moves);
+        return new ContentDetail(item, service?.NameId, history, checks, canEdit, canMarkReviewed, moves, standard, service?.Code);
     }
 }
 
@@ -47,4 +51,6 @@ public sealed record ContentDetail(
     IReadOnlyList<ContentCheck> Checks,
     bool CanEdit,
     bool CanMarkReviewed,
-    IReadOnlyList<ContentState> Moves);
+    IReadOnlyList<ContentState> Moves,
+    ServiceStandard? Standard = null,
+    string? ServiceCode = null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Account;
+using KopUkm.Dashboard.Features.Content.Standards;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.ServiceCatalog;
@@ -24,7 +25,7 @@ public sealed class ContentEditing(
     public async Task<(CommandResult Result, long? Id)> CreateAsync(ContentForm form, CancellationToken ct = default)
     {
         var user = await guard.DemandAsync(Permissions.ViewContent);
-        DemandEdit(user, form.OwnerDivisionId);
+        DemandEdit(user, form.OwnerDivisionId, form.Kind);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var errors = await ValidateAsync(db, form, null, ct);
         if (errors.Count > 0)
@@ -39,6 +40,13 @@ public sealed class ContentEditing(
         db.Add(item);
         await db.SaveChangesAsync(ct);
         db.Add(Event(item.Id, ContentEventKind.Created, user, now, toState: ContentState.Draf));
+        if (item.Kind == ContentKind.ServiceStandard)
+        {
+            var standard = new ServiceStandard { ContentItemId = item.Id };
+            standard.SetWorking(form.Standard.ToTexts());
+            db.Add(standard);
+        }
+
         await db.SaveChangesAsync(ct);
         changes.Publish(ChangeTopic.Content, item.OwnerDivisionId.ToString(CultureInfo.InvariantCulture));
         return (CommandResult.Success, item.Id);
@@ -57,7 +65,13 @@ public sealed class ContentEditing(
         if (form.OwnerDivisionId != item.OwnerDivisionId)
         {
             // Moving an item to another division is also an edit in that division.
-            DemandEdit(user, form.OwnerDivisionId);
+            DemandEdit(user, form.OwnerDivisionId, form.Kind);
+        }
+
+        if ((item.Kind == ContentKind.ServiceStandard) != (form.Kind == ContentKind.ServiceStandard))
+        {
+            // A standard has its own text record; it does not turn into a page or back.
+            return CommandResult.Fail("Content.StandardKindFixed", nameof(ContentForm.Kind));
         }
 
         var errors = await ValidateAsync(db, form, id, ct);
@@ -66,9 +80,35 @@ public sealed class ContentEditing(
             return new CommandResult(errors);
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (item.Kind == ContentKind.ServiceStandard)
+        {
+            var standard = await db.Set<ServiceStandard>().FirstOrDefaultAsync(s => s.ContentItemId == id, ct)
+                ?? db.Add(new ServiceStandard { ContentItemId = id }).Entity;
+            var texts = form.Standard.ToTexts();
+            if (!texts.SameAs(standard.Working))
+            {
+                if (!ServiceStandardRules.CanChangeText(item.State))
+                {
+                    return CommandResult.Fail("Content.StandardLocked");
+                }
+
+                standard.SetWorking(texts);
+                standard.ApprovedAtUtc = null;
+                standard.ApprovedByName = null;
+                if (ServiceStandardRules.ChangeNeedsReapproval(item.State))
+                {
+                    // The public keeps the published text; the change goes through the head again.
+                    item.State = ContentState.PerluPembaruan;
+                    item.StateChangedAtUtc = now;
+                    item.StaleReason = StaleReason.StandardEdited;
+                    db.Add(Event(id, ContentEventKind.FlaggedStale, user, now, ContentState.Terbit, ContentState.PerluPembaruan, nameof(StaleReason.StandardEdited)));
+                }
+            }
+        }
+
         var editorBefore = item.EditorUserId;
         await ApplyFormAsync(db, item, form, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
         ContentFreshnessRules.Refresh(item, now);
         db.Add(Event(id, ContentEventKind.Edited, user, now));
         if (editorBefore != item.EditorUserId)
@@ -113,9 +153,27 @@ public sealed class ContentEditing(
             errors.Add(new(nameof(form.EditorUserId), "Content.EditorNotInDivision", []));
         }
 
-        if (form.ServiceTypeId is { } serviceId && !await db.Set<ServiceType>().AnyAsync(s => s.Id == serviceId, ct))
+        if (form.ServiceTypeId is { } serviceId)
         {
-            errors.Add(new(nameof(form.ServiceTypeId), "Validation.Required", []));
+            var service = await db.Set<ServiceType>().Where(s => s.Id == serviceId).Select(s => new { s.OwnerDivisionId }).FirstOrDefaultAsync(ct);
+            if (service is null)
+            {
+                errors.Add(new(nameof(form.ServiceTypeId), "Validation.Required", []));
+            }
+            else if (form.Kind == ContentKind.ServiceStandard)
+            {
+                // The standard is the promise of the division that delivers the service, kept in its queue.
+                if (service.OwnerDivisionId != form.OwnerDivisionId)
+                {
+                    errors.Add(new(nameof(form.OwnerDivisionId), "Content.StandardWrongDivision", []));
+                }
+
+                if (await db.Set<ContentItem>().AnyAsync(
+                        c => c.Kind == ContentKind.ServiceStandard && c.ServiceTypeId == serviceId && c.Id != id && c.State != ContentState.Diarsipkan, ct))
+                {
+                    errors.Add(new(nameof(form.ServiceTypeId), "Content.StandardExists", []));
+                }
+            }
         }
 
         return errors;

@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Common;
+using KopUkm.Dashboard.Features.Content.Standards;
 
 namespace KopUkm.Dashboard.Features.Content;
 
@@ -24,6 +25,9 @@ public sealed class ContentForm
     public int? ServiceTypeId { get; set; }
 
     public string Notes { get; set; } = "";
+
+    /// <summary>The standard's texts; used only when <see cref="Kind"/> is <see cref="ContentKind.ServiceStandard"/>.</summary>
+    public ServiceStandardForm Standard { get; set; } = new();
 
     public List<CommandError> Validate()
     {
@@ -65,6 +69,22 @@ public sealed class ContentForm
         if ((Notes?.Length ?? 0) > 2000)
         {
             errors.Add(new(nameof(Notes), "Validation.MaxLength", [2000]));
+        }
+
+        if (Kind == ContentKind.ServiceStandard)
+        {
+            if (ServiceTypeId is null)
+            {
+                errors.Add(new(nameof(ServiceTypeId), "Content.StandardNeedsService", []));
+            }
+
+            foreach (var field in ServiceStandardForm.Fields)
+            {
+                if ((Standard.Get(field)?.Length ?? 0) > ServiceStandardRules.MaxComponentLength)
+                {
+                    errors.Add(new("Standard." + field, "Validation.MaxLength", [ServiceStandardRules.MaxComponentLength]));
+                }
+            }
         }
 
         return errors;

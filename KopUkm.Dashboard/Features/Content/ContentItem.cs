@@ -98,6 +98,9 @@ public enum ContentKind
     News = 2,
     Announcement = 3,
     SocialPost = 4,
+
+    /// <summary>A published service standard (PermenPANRB 15/2014) of one catalogue service; its text is a <see cref="Standards.ServiceStandard"/>.</summary>
+    ServiceStandard = 5,
 }
 
 public enum ContentChannel
@@ -145,6 +148,9 @@ public enum StaleReason
     ServiceChanged = 2,
     Broken = 3,
     FlaggedByEditor = 4,
+
+    /// <summary>The text of a published service standard was changed and waits for the head's approval.</summary>
+    StandardEdited = 5,
 }
 
 public enum LiveStatus

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Features.Content.Standards;
 using KopUkm.Dashboard.Features.Security;
 using Microsoft.EntityFrameworkCore;
 using static KopUkm.Dashboard.Features.Content.ContentActionSupport;
@@ -51,9 +52,39 @@ public sealed class ContentMoves(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        if (item.Kind == ContentKind.ServiceStandard)
+        {
+            var standard = await db.Set<ServiceStandard>().FirstOrDefaultAsync(s => s.ContentItemId == id, ct);
+            if (to == ContentState.Ditinjau && (standard is null || ServiceStandardRules.MissingComponents(standard.Working).Any()))
+            {
+                return CommandResult.Fail("Content.StandardIncomplete");
+            }
+
+            if (standard is null)
+            {
+                // Nothing to approve or publish without a text (only reachable for rows from before the text existed).
+            }
+            else if (to == ContentState.Disetujui)
+            {
+                standard.ApprovedAtUtc = now;
+                standard.ApprovedByName = user.DisplayName;
+            }
+            else if (to == ContentState.Terbit)
+            {
+                // A standard goes live at once (no scheduling): the approved text replaces what the public read.
+                publishAtUtc = null;
+                standard.Publish(now);
+            }
+            else if (from == ContentState.Disetujui)
+            {
+                standard.ApprovedAtUtc = null;
+                standard.ApprovedByName = null;
+            }
+        }
+
         if (to == ContentState.Terbit)
         {
-            if (item.Kind != ContentKind.SocialPost && string.IsNullOrWhiteSpace(item.Url))
+            if (item.Kind is not (ContentKind.SocialPost or ContentKind.ServiceStandard) && string.IsNullOrWhiteSpace(item.Url))
             {
                 return CommandResult.Fail("Content.PublishNeedsUrl");
             }
@@ -98,6 +129,14 @@ public sealed class ContentMoves(
         {
             // Reviewing text the public cannot reach confirms nothing: the page must be fixed (or archived) first.
             return CommandResult.Fail("Content.ReviewBrokenPage");
+        }
+
+        if (item.Kind == ContentKind.ServiceStandard
+            && await db.Set<ServiceStandard>().FirstOrDefaultAsync(s => s.ContentItemId == id, ct) is { } standard
+            && standard.Published is { } published && !published.SameAs(standard.Working))
+        {
+            // Confirming the published text would leave the editor's changes unapproved: they go to review instead.
+            return CommandResult.Fail("Content.ReviewStandardEdited");
         }
 
         var text = note?.Trim() ?? "";

@@ -17,6 +17,7 @@ public static class ContentSetup
         services.AddScoped<ContentDetails>();
         services.AddScoped<ContentEditing>();
         services.AddScoped<ContentMoves>();
+        services.AddScoped<Standards.PublicServiceStandards>();
         services.AddScoped<IServiceStandardChangedHandler, ContentServiceStandardHandler>();
         services.AddScoped<IWorkItemSource, ContentWorkItemSource>();
         services.AddScoped<ContentReviewAgeService>();
@@ -37,6 +38,8 @@ public static class ContentSetup
         services.AddScoped<ContentDigestJob>();
         services.AddScoped<ContentLiveCheckJob>();
         services.AddDemoSeeder<ContentDemoSeeder>();
+        services.AddScoped<Standards.ServiceStandardDemoSeeder>();
+        services.AddScoped<IDemoSeeder>(sp => sp.GetRequiredService<Standards.ServiceStandardDemoSeeder>());
         return services;
     }
 }
