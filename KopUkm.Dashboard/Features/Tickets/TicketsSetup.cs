@@ -22,6 +22,11 @@ public static class TicketsSetup
         services.AddScoped<IWorkItemSource, TicketWorkItemSource>();
         services.AddScoped<IDataBackfill, TicketWorkingDurationBackfill>();
         services.AddScoped<TicketSlaRefreshJob>();
+        services.AddSettings<AppOptions>("App");
+        services.AddScoped<Portal.TicketAttachmentFiles>();
+        services.AddScoped<Portal.TicketTrackingLinks>();
+        services.AddScoped<Portal.TicketApplicantEmails>();
+        services.AddScoped<Portal.TicketPortal>();
         services.AddDemoSeeder<TicketDemoSeeder>();
         return services;
     }
