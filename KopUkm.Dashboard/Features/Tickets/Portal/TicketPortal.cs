@@ -366,7 +366,7 @@ public sealed class TicketPortal(
     /// <summary>One event as the applicant may see it, or null for what stays inside the office.</summary>
     private static PortalTimelineEntry? PublicEntry(TicketEvent e) => e.Kind switch
     {
-        TicketEventKind.Created => new(e.Kind, null, e.ToStatus, "", false, e.AtUtc),
+        TicketEventKind.Created => new(e.Kind, null, e.ToStatus, "", true, e.AtUtc),
         TicketEventKind.Replied => new(e.Kind, null, null, e.Text, false, e.AtUtc),
         TicketEventKind.Paused => new(e.Kind, e.FromStatus, e.ToStatus, e.Text, false, e.AtUtc),
         TicketEventKind.Resolved => new(e.Kind, e.FromStatus, e.ToStatus, e.Text, false, e.AtUtc),
