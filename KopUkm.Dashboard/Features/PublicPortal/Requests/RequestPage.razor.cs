@@ -60,6 +60,15 @@ public partial class RequestPage
         var posted = HttpContext.Request.HasFormContentType ? HttpContext.Request.Form.Files : null;
         var chosen = posted?.Where(f => f.Name == "files" && (f.Length > 0 || f.FileName.Length > 0)).ToList() ?? [];
         filesWereChosen = chosen.Count > 0;
+        var incoming = chosen.Select(f => new IncomingFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
+
+        // A person who made a mistake sees what to correct first; the bot checks only stop a request that would be saved.
+        errors = [.. Input.Form.Validate(), .. await TicketAttachmentFiles.CheckAsync(incoming, "Files", HttpContext.RequestAborted)];
+        if (errors.Count > 0)
+        {
+            return;
+        }
+
         if (!Guard.LooksHuman(Input.Started, Input.Website))
         {
             // A new start token: a person who was only quick may send again after reading the message.
@@ -68,7 +77,6 @@ public partial class RequestPage
             return;
         }
 
-        var incoming = chosen.Select(f => new IncomingFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
         var result = await Portal.SubmitAsync(Input.Form, incoming, HttpContext.RequestAborted);
         if (result.Result.Succeeded)
         {
