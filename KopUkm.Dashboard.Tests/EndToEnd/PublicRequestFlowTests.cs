@@ -87,7 +87,7 @@ public sealed class PublicRequestFlowTests(BrowserFixture browser)
         await Assertions.Expect(applicant.GetByTestId("track-timeline")).Not.ToContainTextAsync("Yusuf");
         await Assertions.Expect(applicant.GetByTestId("track-answer")).ToContainTextAsync("Mohon kirim foto tempat usaha Anda.");
         await CheckAccessibleAtBothWidthsAsync(applicant);
-        await applicant.GetByLabel("Jawaban Anda").FillAsync("Foto tempat usaha saya terlampir.");
+        await applicant.GetByRole(AriaRole.Textbox, new() { Name = "Jawaban Anda" }).FillAsync("Foto tempat usaha saya terlampir.");
         await applicant.Locator("#a-files").SetInputFilesAsync(new FilePayload { Name = "warung.png", MimeType = "image/png", Buffer = Png });
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Kirim jawaban" }).ClickAsync();
         await Assertions.Expect(applicant.GetByTestId("track-notice")).ToContainTextAsync("Jawaban Anda terkirim");

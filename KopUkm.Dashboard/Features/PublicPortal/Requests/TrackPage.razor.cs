@@ -78,10 +78,8 @@ public partial class TrackPage
             "dibuka" => L["Portal.Track.Reopened"].Value,
             _ => null,
         };
-        if (HttpMethods.IsGet(HttpContext.Request.Method))
-        {
-            await LoadAsync();
-        }
+        // Also on a post: Blazor dispatches a form post only to a form this render shows (answer, close, reopen).
+        await LoadAsync();
     }
 
     private async Task LoadAsync()
@@ -175,7 +173,7 @@ public partial class TrackPage
         await LoadAsync();
     }
 
-    private string DescribedBy(string field) => errors.Any(e => e.Field == field) ? FieldError.IdFor(field) : "";
+    private string? DescribedBy(string field) => errors.Any(e => e.Field == field) ? FieldError.IdFor(field) : null;
 
     private string Describe(PortalTimelineEntry e) => e.Kind switch
     {
