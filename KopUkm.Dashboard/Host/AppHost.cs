@@ -6,6 +6,8 @@ using KopUkm.Dashboard.Features.Content.Import;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Health;
 using KopUkm.Dashboard.Features.Metrics;
+using KopUkm.Dashboard.Features.PublicPortal.Requests;
+using KopUkm.Dashboard.Features.Tickets.Portal;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Jobs;
 using KopUkm.Dashboard.Localization;
@@ -79,6 +81,8 @@ public static class AppHost
         app.MapCooperativeFiles();
         app.MapMetricsFiles();
         app.MapContentImportFiles();
+        app.MapTicketAttachmentFiles();
+        app.MapPublicRequestEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

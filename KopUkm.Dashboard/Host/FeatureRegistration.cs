@@ -10,6 +10,7 @@ using KopUkm.Dashboard.Features.Email;
 using KopUkm.Dashboard.Features.Metrics;
 using KopUkm.Dashboard.Features.Notifications;
 using KopUkm.Dashboard.Features.Organization;
+using KopUkm.Dashboard.Features.PublicPortal.Requests;
 using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Features.Users;
@@ -34,6 +35,7 @@ public static class FeatureRegistration
         services.AddServiceCatalog();
         services.AddCooperatives(configuration);
         services.AddTickets(configuration);
+        services.AddPublicRequests();
         services.AddContent(configuration);
         services.AddAssignments(configuration);
         services.AddDashboard(configuration);

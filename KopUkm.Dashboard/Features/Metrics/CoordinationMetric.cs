@@ -17,6 +17,9 @@ public enum CoordinationMetric
     HandoffAcceptanceMedian = 12,
     ContentFreshness = 13,
     OwnerCoverage = 14,
+
+    /// <summary>Share of the tickets received in the period that came through the public portal.</summary>
+    PortalShare = 15,
 }
 
 /// <summary>The column groups of the table; each has one definition text (<c>Metrics.Definition.{Group}</c>); empty cells explain themselves per metric (<c>Metrics.Empty.{Metric}</c>).</summary>
@@ -32,6 +35,9 @@ public enum MetricGroup
 
     /// <summary>Content freshness and editor coverage, both measured as of now.</summary>
     Content = 8,
+
+    /// <summary>Where requests come from: the public portal's share of what was received.</summary>
+    Channels = 9,
 }
 
 public enum MetricUnit
@@ -69,6 +75,7 @@ public static class CoordinationMetrics
         new(CoordinationMetric.HandoffsIn, MetricGroup.Handoffs, MetricUnit.Count, HigherIsBetter: null),
         new(CoordinationMetric.HandoffsOut, MetricGroup.Handoffs, MetricUnit.Count, HigherIsBetter: null),
         new(CoordinationMetric.HandoffAcceptanceMedian, MetricGroup.Handoffs, MetricUnit.WorkingHours, HigherIsBetter: false),
+        new(CoordinationMetric.PortalShare, MetricGroup.Channels, MetricUnit.Percent, HigherIsBetter: null),
         new(CoordinationMetric.ContentFreshness, MetricGroup.Content, MetricUnit.Percent, HigherIsBetter: true, CurrentOnly: true),
         new(CoordinationMetric.OwnerCoverage, MetricGroup.Content, MetricUnit.Percent, HigherIsBetter: true, CurrentOnly: true),
     ];

@@ -107,6 +107,19 @@ public sealed class CoordinationMetricsService(
             figures[(CoordinationMetric.ReopenRate, group)] = MetricReading.Share(reopenings, count);
         }
 
+        // Received in the period, and of those how many through the public portal (channel Portal), by owning division.
+        var received = await db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.CreatedAtUtc >= start && t.CreatedAtUtc < end)
+            .GroupBy(t => t.DivisionId)
+            .Select(g => new { DivisionId = g.Key, All = g.Count(), Portal = g.Count(t => t.Channel == TicketChannel.Portal) })
+            .ToListAsync(ct);
+        foreach (var row in received)
+        {
+            figures[(CoordinationMetric.PortalShare, row.DivisionId)] = MetricReading.Share(row.Portal, row.All);
+        }
+
+        figures[(CoordinationMetric.PortalShare, MetricsSql.OfficeGroup)] = MetricReading.Share(received.Sum(r => r.Portal), received.Sum(r => r.All));
+
         // Handoffs made in the period, into and out of each division; for the office, every handoff is both.
         var handoffs = await db.Set<TicketHandoff>().AsNoTracking()
             .Where(h => h.HandedOffAtUtc >= start && h.HandedOffAtUtc < end)

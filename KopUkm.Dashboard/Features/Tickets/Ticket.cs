@@ -133,6 +133,9 @@ public enum TicketChannel
     Email = 5,
     MediaSosial = 6,
     Lapor = 7,
+
+    /// <summary>Submitted by the applicant on the public portal (/ajukan), without an account.</summary>
+    Portal = 8,
 }
 
 /// <summary>PP 7/2021 size classes by business capital.</summary>

@@ -28,6 +28,12 @@ public sealed class TicketEvent
     public required string ByName { get; set; }
 
     public DateTime AtUtc { get; set; }
+
+    /// <summary>
+    /// For a reply to the applicant: when the applicant's tracking page first showed it (null until then). Set once by
+    /// the portal, the only change ever made to an event row.
+    /// </summary>
+    public DateTime? SeenByApplicantAtUtc { get; set; }
 }
 
 public enum TicketEventKind
@@ -43,4 +49,7 @@ public enum TicketEventKind
     Reopened = 9,
     Paused = 10,
     Resumed = 11,
+
+    /// <summary>The applicant's answer, written on the tracking page of the public portal.</summary>
+    ApplicantAnswered = 12,
 }

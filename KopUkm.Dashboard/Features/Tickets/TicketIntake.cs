@@ -44,7 +44,20 @@ public sealed class TicketIntake(
             return (new CommandResult(errors), null);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ticket = await RecordAsync(db, form, service!, user, clock.GetUtcNow().UtcDateTime, ct);
+        await transaction.CommitAsync(ct);
+        changes.Publish(ChangeTopic.Tickets, ticket.DivisionId.ToString(CultureInfo.InvariantCulture));
+        return (CommandResult.Success, ticket.Id);
+    }
+
+    /// <summary>
+    /// Adds the ticket, its code, its created (and auto-assigned) events and its SLA snapshot to <paramref name="db"/>
+    /// and saves, inside the caller's transaction: the portal adds the applicant's key, files and receipt to the same
+    /// one. The form must already be valid and <paramref name="service"/> active.
+    /// </summary>
+    internal async Task<Ticket> RecordAsync(AppDbContext db, TicketIntakeForm form, ServiceType service, UserContext actor, DateTime now, CancellationToken ct)
+    {
         var ticket = new Ticket
         {
             ApplicantName = form.ApplicantName.Trim(),
@@ -54,7 +67,7 @@ public sealed class TicketIntake(
             Email = form.Email.Trim(),
             RegionId = form.RegionId,
             Size = form.Size,
-            ServiceTypeId = service!.Id,
+            ServiceTypeId = service.Id,
             Channel = form.Channel,
             LaporTrackingNumber = string.IsNullOrWhiteSpace(form.LaporTrackingNumber) ? null : form.LaporTrackingNumber.Trim(),
             Priority = form.Priority,
@@ -63,27 +76,24 @@ public sealed class TicketIntake(
             CreatedAtUtc = now,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(ticket);
         await db.SaveChangesAsync(ct);
         ticket.Code = string.Create(CultureInfo.InvariantCulture, $"UMKM-{Localization.WibTime.ToWib(now).Year}-{ticket.Id:D6}");
-        var events = new List<TicketEvent> { Event(ticket.Id, TicketEventKind.Created, user, now, toStatus: TicketStatus.Baru, toDivision: ticket.DivisionId) };
+        var events = new List<TicketEvent> { Event(ticket.Id, TicketEventKind.Created, actor, now, toStatus: TicketStatus.Baru, toDivision: ticket.DivisionId) };
         db.AddRange(events);
         if (await AutoAssignsAsync(db, ticket.DivisionId, ct) && await TicketAssignment.LeastLoadedOfficerAsync(db, ticket.DivisionId, ct) is { } officer)
         {
             ticket.AssignedUserId = officer.Id;
             ticket.AssignedUserName = officer.Name;
             ticket.Status = TicketStatus.Ditugaskan;
-            var assigned = Event(ticket.Id, TicketEventKind.Assigned, user, now, TicketStatus.Baru, TicketStatus.Ditugaskan, text: officer.Name);
+            var assigned = Event(ticket.Id, TicketEventKind.Assigned, actor, now, TicketStatus.Baru, TicketStatus.Ditugaskan, text: officer.Name);
             events.Add(assigned);
             db.Add(assigned);
         }
 
         await sla.ApplyAsync(db, ticket, events, ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        changes.Publish(ChangeTopic.Tickets, ticket.DivisionId.ToString(CultureInfo.InvariantCulture));
-        return (CommandResult.Success, ticket.Id);
+        return ticket;
     }
 
     /// <summary>Auto-assignment is on where an administrator switched it on, or where configuration names the division.</summary>

@@ -16,6 +16,7 @@ public sealed class TicketMoves(
     AccessGuard guard,
     IOptions<TicketOptions> options,
     TicketActionRecorder recorder,
+    Portal.TicketApplicantEmails applicantEmails,
     TimeProvider clock)
 {
     /// <summary>Changes status along the workflow; waiting, resolving and reopening need a text.</summary>
@@ -49,12 +50,14 @@ public sealed class TicketMoves(
         var now = clock.GetUtcNow().UtcDateTime;
         var from = ticket.Status;
         var newEvents = new List<TicketEvent>();
+        Func<TicketEvent, Task>? email = null;
         ticket.Status = to;
         switch (to)
         {
             case TicketStatus.MenungguPemohon:
                 ticket.PauseReason = body;
                 newEvents.Add(Event(id, TicketEventKind.Paused, user, now, from, to, text: body));
+                email = e => applicantEmails.WaitingAsync(db, ticket, e, ct);
                 break;
             case TicketStatus.Diproses when from == TicketStatus.MenungguPemohon:
                 ticket.PauseReason = null;
@@ -65,10 +68,12 @@ public sealed class TicketMoves(
                 ticket.ResolutionNote = body;
                 ticket.PauseReason = null;
                 newEvents.Add(Event(id, TicketEventKind.Resolved, user, now, from, to, text: body));
+                email = e => applicantEmails.ResolvedAsync(db, ticket, e, options.Value.ReopenWindowDays, ct);
                 break;
             case TicketStatus.Ditutup:
                 ticket.ClosedAtUtc = now;
                 newEvents.Add(Event(id, TicketEventKind.Closed, user, now, from, to, text: body));
+                email = e => applicantEmails.ClosedAsync(db, ticket, e, ct);
                 break;
             case TicketStatus.DibukaKembali:
                 ticket.ResolvedAtUtc = null;
@@ -81,7 +86,7 @@ public sealed class TicketMoves(
                 break;
         }
 
-        return await recorder.SaveAsync(db, ticket, user, newEvents, ct);
+        return await SaveWithEmailAsync(db, ticket, user, newEvents, email, ct);
     }
 
     /// <summary>A reply to the applicant: the first one stops the first-response clock and starts the work.</summary>
@@ -120,7 +125,31 @@ public sealed class TicketMoves(
             }
         }
 
-        return await recorder.SaveAsync(db, ticket, user, events, ct);
+        return await SaveWithEmailAsync(db, ticket, user, events, isReply ? e => applicantEmails.ReplyAsync(db, ticket, e, ct) : null, ct);
+    }
+
+    /// <summary>
+    /// Saves the action and, when it tells the applicant something, the e-mail keyed by the first new event's id — in one
+    /// transaction, so an e-mail is never written for a change that did not happen, nor a change saved without it.
+    /// </summary>
+    private async Task<CommandResult> SaveWithEmailAsync(AppDbContext db, Ticket ticket, UserContext user, List<TicketEvent> events, Func<TicketEvent, Task>? email, CancellationToken ct)
+    {
+        if (email is null || string.IsNullOrWhiteSpace(ticket.Email))
+        {
+            return await recorder.SaveAsync(db, ticket, user, events, ct);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await recorder.SaveAsync(db, ticket, user, events, ct);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        await email(events[0]);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return result;
     }
 
     /// <summary>The moves a user makes by hand: every next status but Ditugaskan, which only assigning reaches.</summary>

@@ -22,6 +22,12 @@ public static class TicketWorkflow
     public static bool RequiresText(TicketStatus to) =>
         to is TicketStatus.MenungguPemohon or TicketStatus.Selesai or TicketStatus.DibukaKembali;
 
+    /// <summary>
+    /// The applicant may close their own request on the portal once it is resolved (Selesai → Ditutup, a move of the
+    /// table above). Reopening from the portal follows the table and the reopen window like a staff reopening.
+    /// </summary>
+    public static bool ApplicantMayClose(TicketStatus status) => CanMove(status, TicketStatus.Ditutup);
+
     public static bool IsOpen(TicketStatus status) => status is not (TicketStatus.Selesai or TicketStatus.Ditutup);
 
     /// <summary>Statuses in which someone in the division still has to act.</summary>

@@ -24,6 +24,10 @@ public static class TicketsSetup
         services.AddScoped<IOpenDueDates, TicketOpenDueDates>();
         services.AddScoped<IDataBackfill, TicketWorkingDurationBackfill>();
         services.AddScoped<TicketSlaRefreshJob>();
+        services.AddScoped<Portal.TicketAttachmentFiles>();
+        services.AddScoped<Portal.TicketTrackingLinks>();
+        services.AddScoped<Portal.TicketApplicantEmails>();
+        services.AddScoped<Portal.TicketPortal>();
         services.AddDemoSeeder<TicketDemoSeeder>();
         return services;
     }

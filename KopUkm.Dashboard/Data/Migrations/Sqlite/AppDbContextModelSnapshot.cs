@@ -1415,6 +1415,67 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TicketEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketAttachment");
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketPortalAccess", b =>
+                {
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PinHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("TicketPortalAccess");
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -1635,6 +1696,9 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SeenByApplicantAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -2017,6 +2081,24 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("OwnerDivision");
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketAttachment", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketPortalAccess", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Features.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("KopUkm.Dashboard.Features.Tickets.Portal.TicketPortalAccess", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Ticket", b =>

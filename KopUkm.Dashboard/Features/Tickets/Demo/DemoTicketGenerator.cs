@@ -25,7 +25,7 @@ internal sealed class DemoTicketGenerator
     private const double ReopenShare = 0.045;
 
     private static readonly TicketChannel[] OnlineChannels =
-        [TicketChannel.SitusWeb, TicketChannel.WhatsApp, TicketChannel.Email, TicketChannel.MediaSosial, TicketChannel.Lapor];
+        [TicketChannel.SitusWeb, TicketChannel.WhatsApp, TicketChannel.Email, TicketChannel.MediaSosial, TicketChannel.Lapor, TicketChannel.Portal];
 
     private readonly Random rng;
     private readonly DateTime nowUtc;
@@ -111,7 +111,7 @@ internal sealed class DemoTicketGenerator
     {
         "PENGADUAN" => Weighted([(TicketChannel.Lapor, 35), (TicketChannel.WhatsApp, 20), (TicketChannel.SitusWeb, 15), (TicketChannel.DatangLangsung, 15), (TicketChannel.Email, 8), (TicketChannel.MediaSosial, 7)]),
         "INFO-PUBLIK" => Weighted([(TicketChannel.Email, 25), (TicketChannel.SitusWeb, 25), (TicketChannel.DatangLangsung, 25), (TicketChannel.WhatsApp, 13), (TicketChannel.Lapor, 12)]),
-        _ => Weighted([(TicketChannel.DatangLangsung, 33), (TicketChannel.WhatsApp, 31), (TicketChannel.SitusWeb, 12), (TicketChannel.Telepon, 9), (TicketChannel.Email, 6), (TicketChannel.MediaSosial, 6), (TicketChannel.Lapor, 3)]),
+        _ => Weighted([(TicketChannel.DatangLangsung, 33), (TicketChannel.WhatsApp, 31), (TicketChannel.SitusWeb, 12), (TicketChannel.Telepon, 9), (TicketChannel.Email, 6), (TicketChannel.MediaSosial, 6), (TicketChannel.Lapor, 3), (TicketChannel.Portal, 5)]),
     };
 
     /// <summary>
