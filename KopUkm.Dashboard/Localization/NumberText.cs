@@ -16,6 +16,10 @@ public static class NumberText
     public static string Measure(double value, int decimals = 1, CultureInfo? culture = null) =>
         value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), culture ?? CultureInfo.CurrentCulture);
 
+    /// <summary>A chart label: whole numbers plain ("40"), others with one decimal ("75,7"); thousands separated.</summary>
+    public static string Short(double value, CultureInfo? culture = null) =>
+        value.ToString("#,0.#", culture ?? CultureInfo.CurrentCulture);
+
     /// <summary>
     /// Any value in <paramref name="culture"/>: whole numbers as counts, fractions with up to one decimal, and a
     /// number some library already wrote in invariant culture ("3,909") read back and rewritten.
