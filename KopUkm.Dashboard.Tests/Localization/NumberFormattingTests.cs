@@ -53,7 +53,7 @@ public sealed class NumberFormattingTests : AppBunitContext
         Assert.Equal(percent, NumberText.Measure(75.71));
         Assert.Equal(large, NumberText.Measure(1250.49));
         Assert.Equal(count, NumberText.Format("3,909", CultureInfo.CurrentCulture));
-        Assert.Equal(percent, NumberText.Short(75.7));
-        Assert.Equal("40", NumberText.Short(40));
+        Assert.Equal(percent, NumberText.ChartLabel(75.7));
+        Assert.Equal("40", NumberText.ChartLabel(40));
     }
 }

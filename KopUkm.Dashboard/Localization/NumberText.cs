@@ -17,7 +17,7 @@ public static class NumberText
         value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), culture ?? CultureInfo.CurrentCulture);
 
     /// <summary>A chart label: whole numbers plain ("40"), others with one decimal ("75,7"); thousands separated.</summary>
-    public static string Short(double value, CultureInfo? culture = null) =>
+    public static string ChartLabel(double value, CultureInfo? culture = null) =>
         value.ToString("#,0.#", culture ?? CultureInfo.CurrentCulture);
 
     /// <summary>
