@@ -100,7 +100,7 @@ public sealed class LoginAndMenuTests(BrowserFixture browser)
         await page.LoginAsync("petugas.umk@kopukm.demo", DemoUsers.Password);
         await page.WaitForInteractiveAsync();
 
-        await page.GetByTestId("user-menu-button").ClickAsync();
+        await page.GetByTestId("user-menu").Locator("button").First.ClickAsync();
         await page.GetByTestId("logout").ClickAsync();
         // The address alone (a load event may come late on a busy machine).
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
@@ -118,7 +118,7 @@ public sealed class LoginAndMenuTests(BrowserFixture browser)
         await page.LoginAsync("ganti.sandi@kopukm.test", "kata-sandi-lama-1");
         await page.WaitForInteractiveAsync();
 
-        await page.GetByTestId("user-menu-button").ClickAsync();
+        await page.GetByTestId("user-menu").Locator("button").First.ClickAsync();
         await page.GetByTestId("menu-change-password").ClickAsync();
         // The address alone: a load event may come late on a busy machine, and the form below is awaited anyway.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Manage/ChangePassword$"));

@@ -73,7 +73,7 @@ public class AppFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>The same app on a real Kestrel socket, for a real browser.</summary>
-public sealed class KestrelAppFactory : AppFactory
+public class KestrelAppFactory : AppFactory
 {
     private string? address;
 
@@ -97,6 +97,21 @@ public sealed class KestrelAppFactory : AppFactory
             : null;
         return addresses?.First() ?? throw new InvalidOperationException("Kestrel reported no address.");
     }
+}
+
+/// <summary>
+/// The app on Kestrel with the whole demo data set (register, cases, tickets, content, IT tasks), as a new user sees
+/// it in Development: for checks that must see every page full (the accessibility matrix).
+/// </summary>
+public sealed class DemoDataKestrelAppFactory : KestrelAppFactory
+{
+    protected override Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Demo:SeedCooperatives"] = "true",
+        ["Demo:SeedTickets"] = "true",
+        ["Demo:SeedContent"] = "true",
+        ["Demo:SeedItTasks"] = "true",
+    };
 }
 
 /// <summary>A Hangfire log provider that outlives every test host (it writes nothing).</summary>

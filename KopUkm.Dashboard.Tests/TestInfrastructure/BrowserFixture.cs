@@ -6,11 +6,18 @@ namespace KopUkm.Dashboard.Tests.TestInfrastructure;
 /// One app on Kestrel and one headless Debian Chromium for all end-to-end tests; each test gets its own
 /// browser context (cookies, storage), so tests do not see each other's sessions.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public KestrelAppFactory App { get; } = new();
+    public BrowserFixture()
+        : this(new KestrelAppFactory())
+    {
+    }
+
+    protected BrowserFixture(KestrelAppFactory app) => App = app;
+
+    public KestrelAppFactory App { get; }
 
     /// <summary>The running fixture (there is one, shared by the browser collection), for failure messages.</summary>
     internal static BrowserFixture? Current { get; private set; }
@@ -22,7 +29,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _ = App.Address;
-        Current = this;
+        if (GetType() == typeof(BrowserFixture))
+        {
+            Current = this;
+        }
         // Assertions wait as long as actions do (15 s, set per context below): the suite runs on two busy cores.
         Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
@@ -51,6 +61,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         playwright?.Dispose();
         await App.DisposeAsync();
     }
+}
+
+/// <summary>The same browser against an app holding the whole demo data set (every list full, every page reachable).</summary>
+public sealed class DemoDataBrowserFixture() : BrowserFixture(new DemoDataKestrelAppFactory());
+
+[CollectionDefinition(Name)]
+public sealed class DemoDataBrowserTests : ICollectionFixture<DemoDataBrowserFixture>
+{
+    public const string Name = "browser-demo-data";
 }
 
 [CollectionDefinition(Name)]

@@ -40,7 +40,7 @@ public sealed class NotificationBellTests : AppBunitContext, IAsyncLifetime
     {
         var bell = Render<NotificationBell>();
 
-        bell.WaitForElement("[data-testid=notification-bell-button]");
+        bell.WaitForElement("[data-testid=notification-bell] button");
         Assert.Empty(bell.FindAll("[data-testid=notification-count] .mud-badge"));
     }
 
@@ -67,7 +67,7 @@ public sealed class NotificationBellTests : AppBunitContext, IAsyncLifetime
         var bell = Render<NotificationBell>();
         bell.WaitForAssertion(() => Assert.Equal("2", BadgeText(bell)));
 
-        await bell.Find("[data-testid=notification-bell-button]").ClickAsync(new());
+        await bell.Find("[data-testid=notification-bell] button").ClickAsync(new());
         popovers.WaitForElement("[data-notification]");
         Assert.Contains("Dewi menugaskan kasus Koperasi Maju kepada Anda.", popovers.Markup, StringComparison.Ordinal);
         Assert.Equal(2, popovers.FindAll(".notification-unread").Count);
