@@ -77,7 +77,17 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.SignedInUsers 
         ["/administrasi/target-koperasi"] = Open("/administrasi/target-koperasi", Administrators),
         ["/administrasi/konten"] = Open("/administrasi/konten", Administrators),
         ["/administrasi/riwayat"] = Open("/administrasi/riwayat", Administrators),
+        ["/administrasi/kotak-keluar"] = Open("/administrasi/kotak-keluar", Administrators),
         ["/jobs/{**path}"] = Open("/jobs", Administrators),
+
+        // Open to everyone: the public pages (no account)
+        ["/publik"] = Open("/publik", Everyone),
+        ["/standar-pelayanan"] = Open("/standar-pelayanan", Everyone),
+        ["/standar-pelayanan/{Kode}"] = Open("/standar-pelayanan/KONS-USAHA", Everyone),
+        ["/ajukan"] = Open("/ajukan", Everyone),
+        ["/ajukan/{Kode}"] = Open("/ajukan/KONS-USAHA", Everyone),
+        ["/lacak"] = Open("/lacak", Everyone),
+        ["/lacak/tautan"] = Open("/lacak/tautan", Everyone),
 
         // Open to everyone
         ["/Account/Login"] = Open("/Account/Login", Everyone),
@@ -88,6 +98,8 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.SignedInUsers 
         ["/culture/set"] = Open("/culture/set?culture=id-ID&redirectUri=/", Everyone),
 
         // Not requested here
+        ["/lacak/lampiran/{id:int}"] = NotInMatrix("an applicant's file, only with that request's tracking cookie: Web/PublicRequestsHttpTests"),
+        ["/layanan/{ticketId:int}/lampiran/{id:int}"] = NotInMatrix("an applicant's file, for staff who may see the ticket: Features/Tickets/Portal/TicketPortalTests"),
         ["/Account/Logout"] = NotInMatrix("POST with an antiforgery token: Web/SessionTests"),
         ["/_blazor"] = NotInMatrix("the interactive circuit's hub; each component authorizes itself"),
         ["/_blazor/negotiate"] = NotInMatrix("the interactive circuit's hub"),
