@@ -76,6 +76,13 @@ public sealed class TestServices : IAsyncDisposable
     public T Get<T>()
         where T : notnull => NewScope().GetRequiredService<T>();
 
+    /// <summary>A service of a type known only at run time, from a scope; built there if it is registered only by an interface.</summary>
+    public object Get(Type type)
+    {
+        var scope = NewScope();
+        return scope.GetService(type) ?? ActivatorUtilities.CreateInstance(scope, type);
+    }
+
     /// <summary>
     /// A job as Hangfire runs it: built in a scope of its own, so the name it gives itself (<c>JobActor</c>) is the
     /// actor its service's saves record.

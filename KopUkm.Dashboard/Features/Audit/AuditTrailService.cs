@@ -60,11 +60,13 @@ public sealed class AuditTrailService(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     /// <summary>
-    /// Every change to one record, oldest first: the raw material of a case's timeline. Callers check that the user
-    /// may see the record before asking.
+    /// Every change to one record, oldest first. Administrators only, like the audit page: it shows every field, and
+    /// nothing here knows which division a record belongs to (a timeline for a record's own readers would check that
+    /// record first).
     /// </summary>
     public async Task<IReadOnlyList<AuditRow>> HistoryOfAsync(string entityType, string key, CancellationToken ct = default)
     {
+        await guard.DemandAsync(Permissions.Administer);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Set<AuditEntry>().AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityKey == key)
