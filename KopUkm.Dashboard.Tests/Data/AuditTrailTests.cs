@@ -65,7 +65,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         int id;
         await using (var db = await app.DbAsync())
         {
-            var holiday = await db.Set<KopUkm.Dashboard.Features.Calendar.Holiday>().OrderBy(h => h.Date).FirstAsync();
+            var holiday = await db.Set<KopUkm.Dashboard.Features.Calendar.Holiday>().SingleAsync(h => h.Date == new DateOnly(2026, 1, 1));
             id = holiday.Id;
             db.Remove(holiday);
             await db.SaveChangesAsync();

@@ -11,8 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace KopUkm.Dashboard.Host;
 
 /// <summary>
-/// Seeds the office's reference data on first start: regions, divisions, the SME service catalogue and the working
-/// calendar. Each table is seeded only while it is empty, so administrators' later edits are never overwritten.
+/// Seeds the office's reference data: regions, divisions, the SME service catalogue and the working calendar. Each
+/// table is seeded only while it is empty, so administrators' later edits are never overwritten — except the
+/// holidays, seeded per year while that year has none (so a database from an older version gains a newly shipped
+/// year, and nothing is doubled), and the Ramadan period an older version seeded, brought to the official timetable
+/// with breaks while nobody has edited it.
 /// </summary>
 public sealed class ReferenceDataSeeder(IDbContextFactory<AppDbContext> dbFactory, ILogger<ReferenceDataSeeder> logger) : IReferenceSeeder
 {
