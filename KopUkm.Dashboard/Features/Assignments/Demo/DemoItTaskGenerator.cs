@@ -62,7 +62,7 @@ internal sealed class DemoItTaskGenerator(
             }
 
             uses[template] = uses.GetValueOrDefault(template) + 1;
-            tasks.Add(Create(template, OfficeTime(nowUtc.AddDays(-daysAgo))));
+            tasks.Add(Create(template, BeforeNow(OfficeTime(nowUtc.AddDays(-daysAgo)))));
         }
 
         return [.. tasks.OrderBy(t => t.Task.CreatedAtUtc)];
@@ -190,6 +190,27 @@ internal sealed class DemoItTaskGenerator(
     }
 
     /// <summary>The given instant moved, if needed, to office hours (07.30–16.00 WIB) of a working day.</summary>
+    /// <summary>
+    /// An office time moved forward past "now" (an evening or weekend of the last days) goes back to the same time
+    /// of the working day before, so no task is created after the moment the demo is generated as of.
+    /// </summary>
+    private DateTime BeforeNow(DateTime utc)
+    {
+        while (utc >= nowUtc)
+        {
+            var wib = WibTime.ToWib(utc);
+            var day = DateOnly.FromDateTime(wib).AddDays(-1);
+            while (!calendar.IsWorkingDay(day))
+            {
+                day = day.AddDays(-1);
+            }
+
+            utc = DateTime.SpecifyKind(WibTime.ToUtc(day.ToDateTime(TimeOnly.FromTimeSpan(wib.TimeOfDay))), DateTimeKind.Utc);
+        }
+
+        return utc;
+    }
+
     private DateTime OfficeTime(DateTime utc)
     {
         var wib = WibTime.ToWib(utc);
