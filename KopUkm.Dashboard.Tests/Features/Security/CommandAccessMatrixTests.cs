@@ -84,6 +84,14 @@ public sealed class CommandAccessMatrixTests(CommandAccessMatrixTests.SeededOffi
         ["CalendarService.DeleteHolidayAsync"] = Roles(Administrators),
         ["CalendarService.ImportHolidaysAsync"] = Roles(Administrators),
         ["CalendarService.SaveSpecialHoursAsync"] = Roles(Administrators),
+        ["CalendarService.YearsMissingHolidaysAsync"] = Roles(Administrators),
+
+        ["OutboxAdmin.CountAsync"] = Roles(Administrators),
+        ["OutboxAdmin.GetAsync"] = Roles(Administrators),
+        ["OutboxAdmin.ListAsync"] = Roles(Administrators),
+        ["OutboxAdmin.ResendAsync"] = Roles(Administrators),
+        ["NotificationEmailSettings.GetAsync"] = Own("the signed-in user's own e-mail copy preference"),
+        ["NotificationEmailSettings.SetAsync"] = Own("the signed-in user's own e-mail copy preference"),
 
         ["SocialCadenceService.GetAsync"] = Roles(SignedIn),
         ["ContentDetails.GetAsync"] = Roles(SignedIn),
@@ -165,6 +173,17 @@ public sealed class CommandAccessMatrixTests(CommandAccessMatrixTests.SeededOffi
         ["TicketAssignment.SuggestAssigneeAsync"] = Roles(TicketAssigners),
         ["TicketAssignment.ListAssigneesAsync"] = Roles(SignedIn),
         ["TicketDetails.GetAsync"] = Roles(SignedIn),
+        ["TicketDetails.OpenAttachmentAsync"] = Roles(SignedIn, "and only on a ticket the user may see: TicketPortalConversationTests"),
+        ["TicketPortal.SubmitAsync"] = Public("anyone may file a request; limits per address and bot checks: PublicRequestsHttpTests"),
+        ["TicketPortal.ServicesAsync"] = Public("the published service catalogue"),
+        ["TicketPortal.RegionsAsync"] = Public("the province's regencies and cities"),
+        ["TicketPortal.VerifyAsync"] = Public("checks a code and PIN, rate limited per code and address: PortalGuardTests, PublicRequestsHttpTests"),
+        ["TicketPortal.OpenLinkAsync"] = Public("checks the signed e-mail link: TicketPortalTests"),
+        ["TicketPortal.TrackAsync"] = Public("only after a code + PIN or a signed link set the request's cookie: PublicRequestsHttpTests"),
+        ["TicketPortal.AnswerAsync"] = Public("the applicant, with the request's cookie: TicketPortalConversationTests"),
+        ["TicketPortal.CloseAsync"] = Public("the applicant, with the request's cookie: TicketPortalConversationTests"),
+        ["TicketPortal.ReopenAsync"] = Public("the applicant, with the request's cookie: TicketPortalConversationTests"),
+        ["TicketPortal.OpenAttachmentAsync"] = Public("the applicant's own files, with the request's cookie: PublicRequestsHttpTests"),
         ["TicketHandoffs.HandOffAsync"] = Roles(Workers),
         ["TicketIntake.CreateAsync"] = Roles(Workers),
         ["TicketMoves.MoveAsync"] = Roles(Workers),
@@ -197,6 +216,9 @@ public sealed class CommandAccessMatrixTests(CommandAccessMatrixTests.SeededOffi
     private static CommandAccess Own(string why) => new(null, why, null);
 
     private static CommandAccess NotForPages(string why) => new(null, why, null);
+
+    /// <summary>The public portal: no account; the request's code + PIN (or signed link) is the credential.</summary>
+    private static CommandAccess Public(string why) => new(null, why, null);
 
     /// <summary>Classes that act for a user: they take the guard or the current user, directly or through a helper that does.</summary>
     public static IReadOnlyList<Type> UserFacingServices()

@@ -37,9 +37,12 @@ public abstract class TicketScenario : IAsyncLifetime
 
     protected TicketMoves Moves => App.Get<TicketMoves>();
 
+    /// <summary>Settings the scenario's services start with (none by default).</summary>
+    protected virtual Dictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
-        App = await TestServices.CreateAsync();
+        App = await TestServices.CreateAsync(Settings);
         var divisions = await App.Get<OrganizationService>().ListDivisionsAsync();
         Umk = divisions.Single(d => d.Code == "UMK").Id;
         Plut = divisions.Single(d => d.Code == "PLUT").Id;

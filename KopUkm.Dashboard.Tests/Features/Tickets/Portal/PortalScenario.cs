@@ -14,6 +14,9 @@ public abstract class PortalScenario : TicketScenario
 
     protected TicketPortal Portal => App.Get<TicketPortal>();
 
+    /// <summary>Links in applicants' e-mails are built on the office's public address.</summary>
+    protected override Dictionary<string, string?>? Settings => new() { ["App:PublicBaseUrl"] = "http://localhost:5000" };
+
     protected async Task<int> RegionIdAsync()
     {
         await using var db = await App.DbAsync();

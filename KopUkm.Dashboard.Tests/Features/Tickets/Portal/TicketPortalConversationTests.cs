@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Features.Notifications;
+using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Features.Tickets.Portal;
 using Microsoft.EntityFrameworkCore;
@@ -154,5 +155,25 @@ public sealed class TicketPortalConversationTests : PortalScenario
 
         Assert.True(result.IsConflict);
         Assert.Equal(before, Directory.EnumerateFiles(AttachmentFolder).Count());
+    }
+
+    [Fact]
+    public async Task Staff_open_an_applicants_file_only_on_a_ticket_they_may_see()
+    {
+        var (id, _) = await AssignedPortalTicketAsync();
+        var file = Assert.Single((await Details.GetAsync(id))!.Attachments);
+
+        var opened = await Details.OpenAttachmentAsync(id, file.Id);
+        Assert.NotNull(opened);
+        await using (opened.Value.Content)
+        {
+            Assert.Equal("akta.pdf", opened.Value.Attachment.FileName);
+        }
+
+        // An officer of another division may not see the ticket, so not its files either; nor a file under another ticket's id.
+        App.ActAs(AppRoles.Petugas, Plut, "officer-plut", divisionCode: "PLUT");
+        Assert.Null(await Details.OpenAttachmentAsync(id, file.Id));
+        ActAsOfficer(OfficerA);
+        Assert.Null(await Details.OpenAttachmentAsync(id + 1000, file.Id));
     }
 }
