@@ -26,6 +26,22 @@ public sealed partial class PublicRequestsHttpTests
         };
     }
 
+    [Theory]
+    [InlineData("/ajukan")]
+    [InlineData("/ajukan/NIB-OSS")]
+    [InlineData("/lacak")]
+    public async Task The_request_and_tracking_pages_carry_the_public_layouts_stylesheet_and_their_own(string path)
+    {
+        using var app = new PortalApp(1000);
+        using var client = HttpLogin.AnonymousClient(app);
+
+        var html = await client.GetStringAsync(path);
+
+        // Only one HeadContent is shown: the layout's must carry both, or the header renders unstyled.
+        Assert.Matches(@"<link rel=""stylesheet"" href=""public\.[^""]*css""", html);
+        Assert.Matches(@"<link rel=""stylesheet"" href=""public-requests\.[^""]*css""", html);
+    }
+
     [Fact]
     public async Task A_request_posted_without_javascript_gets_a_code_and_pin_and_a_bad_one_keeps_what_was_typed()
     {
