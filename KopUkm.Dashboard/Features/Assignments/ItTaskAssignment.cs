@@ -114,7 +114,7 @@ public sealed class ItTaskAssignment(
         return await ItStaffAsync(db, ct);
     }
 
-    private static async Task<List<ItStaffMember>> ItStaffAsync(AppDbContext db, CancellationToken ct) =>
+    internal static async Task<List<ItStaffMember>> ItStaffAsync(AppDbContext db, CancellationToken ct) =>
         await db.ActiveStaffInRoles(AppRoles.StafTI)
             .OrderBy(u => u.FullName).ThenBy(u => u.Id)
             .Select(u => new ItStaffMember(u.Id, u.FullName))

@@ -15,6 +15,7 @@ public sealed class ItTaskEditing(
     IDbContextFactory<AppDbContext> dbFactory,
     AccessGuard guard,
     ItTaskSources taskSources,
+    Notifications.NotificationService notifications,
     ChangeNotifier changes,
     TimeProvider clock)
 {
@@ -45,6 +46,22 @@ public sealed class ItTaskEditing(
             errors.Add(new(nameof(form.SourceId), "ItTasks.SourceNotFound", []));
         }
 
+        ItStaffMember? assignee = null;
+        if (!string.IsNullOrEmpty(form.AssigneeId))
+        {
+            // Giving the task to someone in the same step is assigning: only for those who assign.
+            if (!ItTaskAccess.CanAssign(user))
+            {
+                throw new AccessDeniedException($"User '{user.DisplayName}' may not assign IT tasks.");
+            }
+
+            assignee = (await ItTaskAssignment.ItStaffAsync(db, ct)).FirstOrDefault(s => s.Id == form.AssigneeId);
+            if (assignee is null)
+            {
+                errors.Add(new(nameof(form.AssigneeId), "ItTasks.AssigneeNotAllowed", []));
+            }
+        }
+
         if (errors.Count > 0)
         {
             return (new CommandResult(errors), null);
@@ -71,9 +88,22 @@ public sealed class ItTaskEditing(
         await db.SaveChangesAsync(ct);
         task.Code = CodeFor(task.Id, now);
         db.Add(Event(task.Id, ItTaskEventKind.Created, user, now, toValue: nameof(ItTaskStatus.Baru)));
+        if (assignee is not null)
+        {
+            task.AssigneeId = assignee.Id;
+            task.AssigneeName = assignee.Name;
+            db.Add(Event(task.Id, ItTaskEventKind.Assigned, user, now, null, assignee.Name));
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         Publish(changes, task);
+        if (assignee is not null && assignee.Id != user.UserId)
+        {
+            await notifications.NotifyAsync(assignee.Id, $"ittask:{task.Id}:assigned:v{task.Version}", "ittask-assigned",
+                "Notification.ItTaskAssigned", [user.DisplayName, task.Code, task.Title], $"/tugas-ti/{task.Id}", ct);
+        }
+
         return (CommandResult.Success, task.Id);
     }
 

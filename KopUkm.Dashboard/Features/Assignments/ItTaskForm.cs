@@ -27,6 +27,9 @@ public sealed class ItTaskForm
 
     public long? SourceId { get; set; }
 
+    /// <summary>On creation only: the IT staff member to give the new task to at once (those who assign tasks only).</summary>
+    public string? AssigneeId { get; set; }
+
     /// <summary>Field-by-field checks; each broken rule is a resource key the form shows beside the input.</summary>
     public List<CommandError> Validate()
     {

@@ -80,7 +80,8 @@ public sealed class ItTaskLists(IDbContextFactory<AppDbContext> dbFactory, Acces
             (nameof(ItTaskCard.Priority), true) => query.OrderByDescending(t => t.Priority).ThenBy(t => t.Id),
             (nameof(ItTaskCard.AssigneeName), false) => query.OrderBy(t => t.AssigneeName).ThenBy(t => t.Id),
             (nameof(ItTaskCard.AssigneeName), true) => query.OrderByDescending(t => t.AssigneeName).ThenBy(t => t.Id),
-            _ => query.OrderByDescending(t => t.Id),
+            (nameof(ItTaskCard.Id), true) => query.OrderByDescending(t => t.Id),
+            _ => ByUrgency(query, today),
         };
         var rows = await Project(query.Skip(request.Skip).Take(request.Take)).ToListAsync(ct);
         return new PagedResult<ItTaskCard>(await CardsAsync(rows, user, today, ct), total);
@@ -97,6 +98,19 @@ public sealed class ItTaskLists(IDbContextFactory<AppDbContext> dbFactory, Acces
                 .Take(50))
             .ToListAsync(ct);
         return await CardsAsync(rows, user, ItTaskRules.TodayWib(clock), ct);
+    }
+
+    /// <summary>
+    /// The list's default order, as every queue's (docs/sla.md): overdue first, the longest overdue at the top; then
+    /// due today or on the next day ("at risk"), earliest first; then the rest, newest first. In SQL, so paging keeps it.
+    /// </summary>
+    internal static IOrderedQueryable<ItTask> ByUrgency(IQueryable<ItTask> query, DateOnly today)
+    {
+        var soon = today.AddDays(1);
+        return query
+            .OrderBy(t => t.Status != ItTaskStatus.Selesai && t.DueDate < today ? 0 : t.Status != ItTaskStatus.Selesai && t.DueDate <= soon ? 1 : 2)
+            .ThenBy(t => t.Status != ItTaskStatus.Selesai && t.DueDate <= soon ? t.DueDate : DateOnly.MinValue)
+            .ThenByDescending(t => t.Id);
     }
 
     private static IQueryable<ItTask> Visible(IQueryable<ItTask> query, UserContext user)
@@ -118,6 +132,11 @@ public sealed class ItTaskLists(IDbContextFactory<AppDbContext> dbFactory, Acces
         if (filter.Status is { } status)
         {
             query = query.Where(t => t.Status == status);
+        }
+
+        else if (filter.OpenOnly)
+        {
+            query = query.Where(t => t.Status != ItTaskStatus.Selesai);
         }
 
         if (filter.Unassigned)
@@ -187,7 +206,8 @@ public sealed record ItTaskFilter(
     WorkPriority? Priority = null,
     bool OverdueOnly = false,
     ItTaskStatus? Status = null,
-    string? Search = null);
+    string? Search = null,
+    bool OpenOnly = false);
 
 /// <summary>A task as a board card or list row. <see cref="AllowedMoves"/> is empty when the user may not move it.</summary>
 public sealed record ItTaskCard(

@@ -18,11 +18,22 @@ public static class ItTaskRules
         ItTaskWorkflow.IsOpen(status) && dueDate < todayWib;
 
     /// <summary>
-    /// Orders IT staff from the lightest load: fewest estimated hours of open tasks, then fewest open tasks, then by
-    /// name. The first is the suggestion for "assign to the least loaded"; it is offered, never applied by itself.
+    /// What one overdue task adds to its assignee's load, on top of its own estimate: half a standard working day. An
+    /// overdue task is work already late that the person still owes, so someone with a backlog of late tasks is not
+    /// offered more just because their estimates are small.
+    /// </summary>
+    public const decimal OverduePenaltyHours = 3.75m;
+
+    /// <summary>The load the ranking compares: open estimated hours plus <see cref="OverduePenaltyHours"/> per overdue task.</summary>
+    public static decimal WeightedLoad(ItStaffLoad load) => load.OpenHours + (load.Overdue * OverduePenaltyHours);
+
+    /// <summary>
+    /// Orders IT staff from the lightest load: smallest <see cref="WeightedLoad"/> (open hours, overdue tasks weighing
+    /// extra), then fewest overdue, then fewest open tasks, then by name. The first is the suggestion for "assign to the
+    /// least loaded"; it is offered, never applied by itself.
     /// </summary>
     public static IReadOnlyList<ItStaffLoad> RankByLoad(IEnumerable<ItStaffLoad> loads) =>
-        [.. loads.OrderBy(l => l.OpenHours).ThenBy(l => l.OpenItems).ThenBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.UserId, StringComparer.Ordinal)];
+        [.. loads.OrderBy(WeightedLoad).ThenBy(l => l.Overdue).ThenBy(l => l.OpenItems).ThenBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.UserId, StringComparer.Ordinal)];
 }
 
 /// <summary>One IT staff member's open work: tasks not yet done, their estimated hours, and how many are overdue.</summary>

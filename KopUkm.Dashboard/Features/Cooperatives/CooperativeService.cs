@@ -29,8 +29,8 @@ public sealed class CooperativeService(
 
         // The page's ids first, then its rows: sorting and skipping carry only ids and sort keys, and the open-case
         // lookup runs for the 25 rows shown rather than for every row sorted (docs/performance.md).
-        var pageIds = Sort(query, request).Skip(request.Skip).Take(request.Take).Select(c => c.Id);
-        var rows = Sort(db.Set<Cooperative>().AsNoTracking().Where(c => pageIds.Contains(c.Id)), request).Select(c => new
+        var pageIds = Sort(db, query, request).Skip(request.Skip).Take(request.Take).Select(c => c.Id);
+        var rows = Sort(db, db.Set<Cooperative>().AsNoTracking().Where(c => pageIds.Contains(c.Id)), request).Select(c => new
         {
             c.Id,
             c.Name,
@@ -52,12 +52,22 @@ public sealed class CooperativeService(
         return new PagedResult<CooperativeRow>(
             [.. page.Select(r => new CooperativeRow(
                 r.Id, r.Name, r.Type, r.RegionName, r.ActivityStatus, r.Nik, r.Nib, r.MemberCount, r.LastRatYear, r.NeedsSupervision,
-                r.OpenCase?.Id, r.OpenCase?.Stage, r.OpenCase?.StageDueAtUtc < now))],
+                r.OpenCase?.Id, r.OpenCase?.Stage, r.OpenCase?.StageDueAtUtc < now)
+            {
+                OpenCaseDueAtUtc = r.OpenCase?.StageDueAtUtc,
+            })],
             total);
     }
 
-    private static IQueryable<Cooperative> Sort(IQueryable<Cooperative> query, PageRequest request) => (request.SortBy, request.Descending) switch
+    /// <summary>The sort key for "the open case due first" (the home page's registration stages): overdue stages on top.</summary>
+    public const string StageDueSort = "StageDue";
+
+    private static IQueryable<Cooperative> Sort(AppDbContext db, IQueryable<Cooperative> query, PageRequest request) => (request.SortBy, request.Descending) switch
     {
+        (StageDueSort, _) => query
+            .OrderBy(c => db.Set<RegistrationCase>().Where(rc => rc.CooperativeId == c.Id && rc.ClosedAtUtc == null).Min(rc => rc.StageDueAtUtc) == null)
+            .ThenBy(c => db.Set<RegistrationCase>().Where(rc => rc.CooperativeId == c.Id && rc.ClosedAtUtc == null).Min(rc => rc.StageDueAtUtc))
+            .ThenBy(c => c.Id),
         (nameof(CooperativeRow.RegionName), false) => query.OrderBy(c => c.Region!.Name).ThenBy(c => c.Name),
         (nameof(CooperativeRow.RegionName), true) => query.OrderByDescending(c => c.Region!.Name).ThenBy(c => c.Name),
         (nameof(CooperativeRow.Type), false) => query.OrderBy(c => c.Type).ThenBy(c => c.Name),
@@ -266,7 +276,11 @@ public sealed record CooperativeRow(
     bool NeedsSupervision,
     int? OpenCaseId,
     CaseStage? OpenCaseStage,
-    bool OpenCaseOverdue);
+    bool OpenCaseOverdue)
+{
+    /// <summary>When the open case's current stage is due (its stage target), if it has one.</summary>
+    public DateTime? OpenCaseDueAtUtc { get; init; }
+}
 
 public sealed record CaseSummary(int Id, CaseKind Kind, CaseStage Stage, DateTime SubmittedAtUtc, DateTime? StageDueAtUtc, bool IsOverdue, DateTime? ClosedAtUtc, string? AssignedUserName);
 

@@ -154,6 +154,19 @@ internal static class DashboardQueries
             DetailEn = string.IsNullOrWhiteSpace(t.NameEn) ? null : t.NameEn,
         }).ToList();
 
+        // A clock paused at risk has no due moment while it waits, yet it is at risk: the moment the applicant answers,
+        // little is left. Listed among the work due next, ranked as if it resumed now (docs/dashboard.md).
+        var pausedAtRisk = await tickets.Where(t => t.ResolutionSla == SlaStatus.PausedRisk && t.ResolutionMinutesLeft != null)
+            .OrderBy(t => t.ResolutionMinutesLeft).Take(UrgentCount)
+            .Select(t => new { t.Id, t.Code, t.ApplicantName, t.ServiceType!.NameId, t.ServiceType.NameEn, Left = t.ResolutionMinutesLeft!.Value, t.Priority, Division = t.Division!.Code })
+            .ToListAsync(ct);
+        items.AddRange(pausedAtRisk.Select(t => new UrgentItem(
+            UrgentSource.Ticket, $"{t.Code} · {t.ApplicantName}", t.NameId, t.Division, now.AddMinutes(Math.Max(0, t.Left)), PriorityRank(t.Priority), $"/layanan/{t.Id}", (int)AttentionTier.CitizenWorkDueNext)
+        {
+            DetailEn = string.IsNullOrWhiteSpace(t.NameEn) ? null : t.NameEn,
+            PausedMinutesLeft = t.Left,
+        }));
+
         if (cases is not null)
         {
             var fromCases = await cases.Where(c => c.StageDueAtUtc != null)

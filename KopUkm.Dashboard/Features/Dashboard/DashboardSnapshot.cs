@@ -55,6 +55,12 @@ public sealed record UrgentItem(UrgentSource Source, string Title, string Detail
 {
     /// <summary>The service's English name, for a ticket whose catalogue entry has one.</summary>
     public string? DetailEn { get; init; }
+
+    /// <summary>
+    /// A ticket paused at risk (waiting on the applicant with little of its target left): the working minutes left when
+    /// it resumes. Its <see cref="DueAtUtc"/> is then "now plus those minutes", for ranking only.
+    /// </summary>
+    public int? PausedMinutesLeft { get; init; }
 }
 
 /// <param name="WeekEndingWib">The Sunday the week ends on.</param>

@@ -144,6 +144,17 @@ public sealed class TicketAssignment(
             return CommandResult.Fail("Tickets.ReasonRequired", "Text");
         }
 
+        return await ApplyAsync(db, ticket, user, assignee, body, ct);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="ticket"/> to <paramref name="assignee"/> once the caller has checked who may: the assigned
+    /// event (with <paramref name="note"/> after the name), a new ticket moved to Ditugaskan, the save, and the notice to
+    /// the assignee unless they gave it to themselves.
+    /// </summary>
+    internal async Task<CommandResult> ApplyAsync(AppDbContext db, Ticket ticket, UserContext user, TicketAssignee assignee, string note, CancellationToken ct)
+    {
+        var body = note;
         var now = clock.GetUtcNow().UtcDateTime;
         var from = ticket.Status;
         ticket.AssignedUserId = assignee.Id;
@@ -166,7 +177,7 @@ public sealed class TicketAssignment(
     }
 
     /// <summary>The division's officers and heads, one row each (a head who is also an officer is listed as head).</summary>
-    private static async Task<List<TicketAssignee>> OfficersAsync(AppDbContext db, int divisionId, CancellationToken ct)
+    internal static async Task<List<TicketAssignee>> OfficersAsync(AppDbContext db, int divisionId, CancellationToken ct)
     {
         var rows = await db.ActiveStaffInRoles(AppRoles.Petugas, AppRoles.KepalaBidang)
             .Where(u => u.DivisionId == divisionId)

@@ -41,6 +41,8 @@ public sealed class TicketDetails(IDbContextFactory<AppDbContext> dbFactory, Acc
             snapshot)
         {
             Attachments = attachments,
+            CanTake = TicketPickup.CanTake(user, ticket),
+            CanGive = TicketPickup.CanGive(user, ticket, events.Any(e => e.Kind == TicketEventKind.Created && e.ByUserId == user.UserId)),
         };
     }
 
@@ -85,4 +87,10 @@ public sealed record TicketView(
 {
     /// <summary>The applicant's files (portal requests and answers).</summary>
     public IReadOnlyList<TicketAttachmentView> Attachments { get; init; } = [];
+
+    /// <summary>The user may take this unassigned ticket themselves ("Ambil", <see cref="TicketPickup"/>).</summary>
+    public bool CanTake { get; init; }
+
+    /// <summary>The user may give this unassigned ticket to a colleague of its division (they recorded it, or head it).</summary>
+    public bool CanGive { get; init; }
 }

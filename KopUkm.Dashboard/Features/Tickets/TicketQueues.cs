@@ -63,8 +63,40 @@ public sealed class TicketQueues(IDbContextFactory<AppDbContext> dbFactory, Acce
         (nameof(TicketRow.Priority), false) => query.OrderBy(t => t.Priority).ThenBy(t => t.Id),
         (nameof(TicketRow.Priority), true) => query.OrderByDescending(t => t.Priority).ThenBy(t => t.Id),
         (nameof(TicketRow.CreatedAtUtc), false) => query.OrderBy(t => t.CreatedAtUtc).ThenBy(t => t.Id),
-        _ => query.OrderByDescending(t => t.CreatedAtUtc).ThenByDescending(t => t.Id),
+        (nameof(TicketRow.CreatedAtUtc), true) => query.OrderByDescending(t => t.CreatedAtUtc).ThenByDescending(t => t.Id),
+        (DueNextSort, _) => ByUrgency(query, dueNext: true),
+        _ => ByUrgency(query),
     };
+
+    /// <summary>The home page's order: breached, at risk, then the one due next (least time left) rather than the newest.</summary>
+    public const string DueNextSort = "UrgencyDueNext";
+
+    /// <summary>The sort key of the urgency order, the queues' default (<see cref="ByUrgency"/>).</summary>
+    public const string UrgencySort = "Urgency";
+
+    /// <summary>
+    /// The queues' default order (docs/sla.md): breached first, the longest overdue at the top; then at risk (a paused
+    /// clock at risk included), least time left first; then everything else, newest first. Done in SQL, so paging keeps
+    /// the order and the oldest breach is on the first page, not the last.
+    /// </summary>
+    internal static IOrderedQueryable<Ticket> ByUrgency(IQueryable<Ticket> query, bool dueNext = false) => dueNext
+        ? query
+            .OrderBy(t => t.ResolutionSla == SlaStatus.Breached || t.FirstResponseSla == SlaStatus.Breached ? 0
+                : t.ResolutionSla == SlaStatus.AtRisk || t.ResolutionSla == SlaStatus.PausedRisk || t.FirstResponseSla == SlaStatus.AtRisk ? 1
+                : 2)
+            .ThenBy(t => t.ResolutionMinutesLeft == null)
+            .ThenBy(t => t.ResolutionMinutesLeft)
+            .ThenBy(t => t.Id)
+        : query
+        .OrderBy(t => t.ResolutionSla == SlaStatus.Breached || t.FirstResponseSla == SlaStatus.Breached ? 0
+            : t.ResolutionSla == SlaStatus.AtRisk || t.ResolutionSla == SlaStatus.PausedRisk || t.FirstResponseSla == SlaStatus.AtRisk ? 1
+            : 2)
+        .ThenBy(t => t.ResolutionSla == SlaStatus.Breached || t.FirstResponseSla == SlaStatus.Breached
+            || t.ResolutionSla == SlaStatus.AtRisk || t.ResolutionSla == SlaStatus.PausedRisk || t.FirstResponseSla == SlaStatus.AtRisk
+                ? t.ResolutionMinutesLeft ?? 0
+                : 0)
+        .ThenByDescending(t => t.CreatedAtUtc)
+        .ThenByDescending(t => t.Id);
 
     private static IQueryable<Ticket> Filter(AppDbContext db, IQueryable<Ticket> query, TicketFilter filter, string? search)
     {

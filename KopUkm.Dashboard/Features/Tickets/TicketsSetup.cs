@@ -16,6 +16,7 @@ public static class TicketsSetup
         services.AddScoped<TicketQueues>();
         services.AddScoped<TicketDetails>();
         services.AddScoped<TicketAssignment>();
+        services.AddScoped<TicketPickup>();
         services.AddScoped<TicketHandoffs>();
         services.AddScoped<TicketMoves>();
         services.AddScoped<TicketSlaMonitor>();

@@ -29,6 +29,12 @@ public partial class ItTaskBoard
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private KopUkm.Dashboard.Features.Security.ICurrentUserAccessor CurrentUser { get; set; } = default!;
+
+    /// <summary>The user assigns tasks: each open card offers "Tugaskan".</summary>
+    private bool canAssign;
+
     [Parameter]
     public ItTaskFilter Filter { get; set; } = new();
 
@@ -40,8 +46,31 @@ public partial class ItTaskBoard
     [Parameter]
     public EventCallback OnChanged { get; set; }
 
+    protected override async Task OnInitializedAsync() =>
+        canAssign = ItTaskAccess.CanAssign(await CurrentUser.GetAsync());
+
     protected override async Task OnParametersSetAsync()
     {
+        await ReloadAsync();
+    }
+
+    /// <summary>"Tugaskan" on a card: the same dialog as the task page, with the least-loaded suggestion.</summary>
+    private async Task AssignAsync(ItTaskCard card)
+    {
+        var parameters = new DialogParameters<ItTaskAssignDialog>
+        {
+            { d => d.TaskId, card.Id },
+            { d => d.Version, card.Version },
+            { d => d.CurrentAssigneeId, card.AssigneeId },
+        };
+        var title = card.AssigneeId is null ? L["ItTasks.Assign"] : L["ItTasks.Reassign"];
+        var dialog = await Dialogs.ShowAsync<ItTaskAssignDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["ItTasks.AssignedNotice"], Severity.Success);
+            await OnChanged.InvokeAsync();
+        }
+
         await ReloadAsync();
     }
 
