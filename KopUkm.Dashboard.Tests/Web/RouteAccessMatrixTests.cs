@@ -36,6 +36,7 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.SignedInUsers 
     {
         // Signed-in work
         ["/"] = Open("/", SignedIn),
+        ["/ringkasan"] = Open("/ringkasan", SignedIn),
         ["/layanan"] = Open("/layanan", SignedIn),
         ["/layanan/baru"] = Open("/layanan/baru", SignedIn),
         ["/layanan/{Id:int}"] = Open("/layanan/1", SignedIn),

@@ -54,4 +54,38 @@ public sealed class ItTaskAssignmentTests : ItTaskScenario
         var withoutIt = await Assignment.WorkloadAsync(nurulsTask.Id);
         Assert.Equal(("Nurul Aini", 0, 0m), (withoutIt[0].Name, withoutIt[0].OpenItems, withoutIt[0].OpenHours));
     }
+    [Fact]
+    public async Task An_overdue_task_weighs_on_its_assignee_so_the_suggestion_moves_to_the_one_on_time()
+    {
+        // Rizky 6 h due tomorrow; Budi 8 h due in three weeks: Rizky is lighter.
+        await AssignAsync(await CreateAsync(Form(hours: 6, due: new DateOnly(2026, 11, 24))), Rizky);
+        await AssignAsync(await CreateAsync(Form(hours: 8, due: new DateOnly(2026, 12, 14))), Budi);
+        Assert.Equal(Rizky, (await Assignment.SuggestAssigneeAsync())!.UserId);
+
+        // Three days on, Rizky's task is late: 6 h + half a working day outweighs Budi's 8 h.
+        App.Clock.Advance(TimeSpan.FromDays(3));
+        var suggestion = (await Assignment.SuggestAssigneeAsync())!;
+
+        Assert.Equal(Budi, suggestion.UserId);
+        var rizky = (await Assignment.WorkloadAsync()).Single(l => l.UserId == Rizky);
+        Assert.Equal((6m, 1), (rizky.OpenHours, rizky.Overdue));
+    }
+
+    [Fact]
+    public async Task The_create_dialog_may_assign_at_once_for_those_who_assign_and_the_history_records_it()
+    {
+        var form = Form();
+        form.AssigneeId = Rizky;
+
+        var view = await CreateAsync(form);
+
+        Assert.Equal(Rizky, view.Task.AssigneeId);
+        Assert.Equal([ItTaskEventKind.Created, ItTaskEventKind.Assigned], view.History.Select(e => e.Kind));
+
+        // A division head raises tasks but does not assign them.
+        App.ActAs(AppRoles.KepalaBidang, Umk, "head-umk", divisionCode: "UMK");
+        var headsForm = Form(division: Umk);
+        headsForm.AssigneeId = Rizky;
+        await Assert.ThrowsAsync<KopUkm.Dashboard.Features.Security.AccessDeniedException>(() => Editing.CreateAsync(headsForm));
+    }
 }

@@ -46,6 +46,25 @@ public sealed class DashboardServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_ticket_paused_at_risk_is_in_perlu_perhatian_with_its_working_time_left()
+    {
+        int id;
+        await using (var db = await app.DbAsync())
+        {
+            var waiting = await db.Set<Ticket>().SingleAsync(t => t.Status == TicketStatus.MenungguPemohon);
+            (waiting.ResolutionSla, waiting.ResolutionMinutesLeft) = (SlaStatus.PausedRisk, 90);
+            await db.SaveChangesAsync();
+            id = waiting.Id;
+        }
+
+        app.ActAs(AppRoles.Pimpinan, null, "boss");
+        var urgent = (await Dashboard.GetAsync(null)).Snapshot.Urgent;
+
+        var paused = Assert.Single(urgent, u => u.Link == $"/layanan/{id}");
+        Assert.Equal((90, (int)AttentionTier.CitizenWorkDueNext), (paused.PausedMinutesLeft, paused.Tier));
+    }
+
+    [Fact]
     public async Task Leadership_sees_the_office_headlines_counted_by_hand()
     {
         app.ActAs(AppRoles.Pimpinan, null, "boss");

@@ -41,6 +41,7 @@ public sealed class CommandAccessMatrixTests(CommandAccessMatrixTests.SeededOffi
     private static readonly string[] Leadership = [AppRoles.Administrator, AppRoles.Pimpinan];
     private static readonly string[] Workers = [AppRoles.Administrator, AppRoles.StafTI, AppRoles.KepalaBidang, AppRoles.Petugas];
     private static readonly string[] TicketAssigners = [AppRoles.Administrator, AppRoles.StafTI, AppRoles.KepalaBidang];
+    private static readonly string[] DivisionOfficers = [AppRoles.KepalaBidang, AppRoles.Petugas];
     private static readonly string[] CooperativeWorkers = [AppRoles.Administrator, AppRoles.KepalaBidang, AppRoles.Petugas];
     private static readonly string[] CooperativeAssigners = [AppRoles.Administrator, AppRoles.KepalaBidang];
     private static readonly string[] ContentImporters = [AppRoles.Administrator, AppRoles.StafTI];
@@ -172,6 +173,8 @@ public sealed class CommandAccessMatrixTests(CommandAccessMatrixTests.SeededOffi
         ["TicketAssignment.BulkAssignAsync"] = Roles(SignedIn, "skips, without an error, every ticket the user may not assign"),
         ["TicketAssignment.SuggestAssigneeAsync"] = Roles(TicketAssigners),
         ["TicketAssignment.ListAssigneesAsync"] = Roles(SignedIn),
+        ["TicketPickup.TakeAsync"] = Roles(DivisionOfficers, "officers and heads of the ticket's own division only; IT staff and administrators assign instead"),
+        ["TicketPickup.GiveAsync"] = Roles(DivisionOfficers, "an officer who did not record the ticket is refused with a message, not an error"),
         ["TicketDetails.GetAsync"] = Roles(SignedIn),
         ["TicketDetails.OpenAttachmentAsync"] = Roles(SignedIn, "and only on a ticket the user may see: TicketPortalConversationTests"),
         ["TicketPortal.SubmitAsync"] = Public("anyone may file a request; limits per address and bot checks: PublicRequestsHttpTests"),

@@ -42,4 +42,45 @@ public sealed class TicketQueuesTests : TicketScenario
         Assert.Equal(["Mendesak", "Tinggi", "Normal", "Rendah"], mostUrgentFirst.Items.Select(t => t.ApplicantName));
         Assert.Equal(["Rendah", "Normal", "Tinggi", "Mendesak"], leastUrgentFirst.Items.Select(t => t.ApplicantName));
     }
+    [Fact]
+    public async Task The_default_order_is_breached_then_at_risk_then_newest_and_paging_keeps_it()
+    {
+        // Seven tickets created a minute apart, oldest first; then their SLA snapshot set as the monitor would.
+        var ids = new List<int>();
+        for (var i = 0; i < 7; i++)
+        {
+            ids.Add((await CreateAsync(Form($"T{i}"))).Ticket.Id);
+            App.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await using (var db = await App.DbAsync())
+        {
+            void Set(int index, SlaStatus resolution, int minutesLeft, SlaStatus firstResponse = SlaStatus.OnTrack)
+            {
+                var t = db.Set<Ticket>().Single(x => x.Id == ids[index]);
+                (t.ResolutionSla, t.ResolutionMinutesLeft, t.FirstResponseSla) = (resolution, minutesLeft, firstResponse);
+            }
+
+            Set(0, SlaStatus.OnTrack, 3000);
+            Set(1, SlaStatus.Breached, -60);    // breached an hour ago
+            Set(2, SlaStatus.AtRisk, 100);
+            Set(3, SlaStatus.Breached, -900);   // the oldest breach: first
+            Set(4, SlaStatus.PausedRisk, 30);   // paused at risk counts as at risk
+            Set(5, SlaStatus.OnTrack, 2000, SlaStatus.Breached); // a breached first response is a breach too
+            Set(6, SlaStatus.OnTrack, 2500);
+            await db.SaveChangesAsync();
+        }
+
+        var pages = new List<string>();
+        for (var page = 0; page < 3; page++)
+        {
+            var result = await Queues.ListAsync(new PageRequest(page, 3), new TicketFilter(TicketQueueKind.Division));
+            Assert.Equal(7, result.TotalCount);
+            pages.AddRange(result.Items.Select(r => r.ApplicantName));
+        }
+
+        // Breached, the longest overdue first: T3 (900 min late), T1 (60), T5 (its first response breached, resolution
+        // time still left); at risk, least time left first: T4 (paused at risk, 30 min), T2; the rest newest first: T6, T0.
+        Assert.Equal(["T3", "T1", "T5", "T4", "T2", "T6", "T0"], pages);
+    }
 }

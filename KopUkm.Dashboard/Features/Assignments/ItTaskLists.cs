@@ -32,7 +32,7 @@ public sealed class ItTaskLists(IDbContextFactory<AppDbContext> dbFactory, Acces
         var user = await guard.DemandAsync(Permissions.ViewItTasks);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = ItTaskRules.TodayWib(clock);
-        var query = Filter(Visible(db.Set<ItTask>().AsNoTracking(), user), filter with { Status = null }, today);
+        var query = Filter(Visible(db.Set<ItTask>().AsNoTracking(), user), filter with { Status = null }, today, user);
         var recentFrom = clock.GetUtcNow().UtcDateTime.AddDays(-RecentlyDoneDays);
         var columns = new List<ItTaskColumn>();
         var rows = new List<CardRow>();
@@ -68,7 +68,7 @@ public sealed class ItTaskLists(IDbContextFactory<AppDbContext> dbFactory, Acces
         var user = await guard.DemandAsync(Permissions.ViewItTasks);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = ItTaskRules.TodayWib(clock);
-        var query = Filter(Visible(db.Set<ItTask>().AsNoTracking(), user), filter, today);
+        var query = Filter(Visible(db.Set<ItTask>().AsNoTracking(), user), filter, today, user);
         var total = await query.CountAsync(ct);
         query = (request.SortBy, request.Descending) switch
         {
@@ -127,8 +127,15 @@ public sealed class ItTaskLists(IDbContextFactory<AppDbContext> dbFactory, Acces
             : query.Where(t => t.AssigneeId == me);
     }
 
-    private static IQueryable<ItTask> Filter(IQueryable<ItTask> query, ItTaskFilter filter, DateOnly today)
+    private static IQueryable<ItTask> Filter(IQueryable<ItTask> query, ItTaskFilter filter, DateOnly today, UserContext user)
     {
+        if (filter.AssignedToMe)
+        {
+            // The acting user's own tasks, whoever the page thinks is signed in.
+            var me = user.UserId ?? "";
+            query = query.Where(t => t.AssigneeId == me);
+        }
+
         if (filter.Status is { } status)
         {
             query = query.Where(t => t.Status == status);
@@ -207,7 +214,8 @@ public sealed record ItTaskFilter(
     bool OverdueOnly = false,
     ItTaskStatus? Status = null,
     string? Search = null,
-    bool OpenOnly = false);
+    bool OpenOnly = false,
+    bool AssignedToMe = false);
 
 /// <summary>A task as a board card or list row. <see cref="AllowedMoves"/> is empty when the user may not move it.</summary>
 public sealed record ItTaskCard(
