@@ -20,8 +20,8 @@ public static class WorkingTimeText
         var magnitude = amount.Duration();
         if (magnitude < day)
         {
-            // Never "0 jam": anything under six minutes reads as 0,1 hours.
-            var hours = Math.Max(0.1, Math.Round(magnitude.TotalHours, 1, MidpointRounding.AwayFromZero));
+            // Never "0 jam" for a real amount: anything under six minutes reads as 0,1 hours.
+            var hours = magnitude == TimeSpan.Zero ? 0 : Math.Max(0.1, Math.Round(magnitude.TotalHours, 1, MidpointRounding.AwayFromZero));
             return L["WorkingTime.Hours", hours.ToString("0.#", CultureInfo.CurrentCulture)];
         }
 

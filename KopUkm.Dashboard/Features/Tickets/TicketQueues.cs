@@ -49,7 +49,10 @@ public sealed class TicketQueues(IDbContextFactory<AppDbContext> dbFactory, Acce
             [.. rows.Select(r => new TicketRow(
                 r.Id, r.Code, r.ApplicantName, r.BusinessName, r.ServiceName, r.DivisionCode, r.Channel, r.Priority, r.Status,
                 r.AssignedUserName, r.CreatedAtUtc, r.FirstResponseSla, r.ResolutionSla, r.ResolutionMinutesLeft, r.ResolutionDueAtUtc,
-                TicketAccess.CanAssign(user, r.DivisionId)))],
+                TicketAccess.CanAssign(user, r.DivisionId))
+            {
+                FirstResponseDueAtUtc = r.FirstResponseDueAtUtc,
+            })],
             total);
     }
 
@@ -217,4 +220,8 @@ public sealed record TicketRow(
     SlaStatus ResolutionSla,
     int? ResolutionMinutesLeft,
     DateTime? ResolutionDueAtUtc,
-    bool CanAssign);
+    bool CanAssign)
+{
+    /// <summary>When the first-response clock runs out, while it runs.</summary>
+    public DateTime? FirstResponseDueAtUtc { get; init; }
+}
