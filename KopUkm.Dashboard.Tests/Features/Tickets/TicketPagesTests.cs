@@ -56,12 +56,14 @@ public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_new_ticket_offers_no_status_action_to_an_officer_but_an_in_progress_one_offers_waiting_and_resolving()
+    public async Task A_new_ticket_asks_an_officer_for_an_owner_not_a_status_but_an_in_progress_one_offers_waiting_and_resolving()
     {
         var id = await CreateAsync("Siti Rahmah");
         var page = Render<TicketPage>(p => p.Add(t => t.Id, id));
-        // Absence is checked only once the ticket has loaded and the panel says why no action is offered.
-        page.WaitForAssertion(() => Assert.Contains("Tidak ada tindakan yang tersedia", page.Find("[data-testid=ticket-actions]").TextContent, StringComparison.Ordinal));
+        // Absence is checked only once the ticket has loaded and the panel says what the new ticket needs (an owner),
+        // never "no action available" above the buttons it shows.
+        page.WaitForElement("[data-testid=ticket-needs-owner]");
+        Assert.DoesNotContain("Tidak ada tindakan yang tersedia", page.Find("[data-testid=ticket-actions]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-move]"));
 
         app.ActAs(AppRoles.KepalaBidang, umk, "head", divisionCode: "UMK");
