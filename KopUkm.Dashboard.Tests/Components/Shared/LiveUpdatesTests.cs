@@ -52,6 +52,18 @@ public sealed class LiveUpdatesTests : AppBunitContext
     }
 
     [Fact]
+    public async Task A_note_added_elsewhere_is_reported_though_the_record_version_stays()
+    {
+        var shown = new ShownRecord(3, "Penguji Satu", At);
+        var page = Render<LiveUpdatesHost>(p => p.Add(h => h.Source, () => shown));
+
+        shown = new ShownRecord(3, "Hendra Gunawan", At.AddMinutes(2));
+        await Changes.PublishAndWaitAsync(ChangeTopic.Tickets);
+
+        page.WaitForAssertion(() => Assert.Contains("Hendra Gunawan", page.Find("[data-testid=live-updated-by]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_users_own_change_reloads_the_page_without_a_hint()
     {
         var shown = new ShownRecord(1, "Hendra Gunawan", At);
