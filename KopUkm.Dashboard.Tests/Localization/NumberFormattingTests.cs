@@ -3,20 +3,33 @@ using Bunit;
 using KopUkm.Dashboard.Localization;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace KopUkm.Dashboard.Tests.Localization;
 
 /// <summary>
-/// Numbers read as the reader writes them: the lists' pager says "1–25 dari 3.909" in Indonesian and "1-25 of 3,909"
+/// Numbers read as the reader writes them: the lists' pager says "1–25 dari 3.909" in Indonesian and "1–25 of 3,909"
 /// in English; counts and measures ("75,7") follow the same culture.
 /// </summary>
 public sealed class NumberFormattingTests : AppBunitContext
 {
     [Theory]
+    [InlineData("id-ID", 0, "1–25 dari 3.909")]
+    [InlineData("id-ID", 156, "3.901–3.909 dari 3.909")]
+    [InlineData("en-US", 0, "1–25 of 3,909")]
+    public void The_table_pager_of_import_errors_reads_like_the_lists_pager(string culture, int page, string expected)
+    {
+        UseCulture(culture);
+        var text = Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+
+        Assert.Equal(expected, PagerText.Info(text, page, 25, 3909));
+    }
+
+    [Theory]
     [InlineData("id-ID", "1–25 dari 3.909", "Baris per halaman")]
-    // In English MudBlazor answers with its own built-in text (a plain hyphen), in English number format.
-    [InlineData("en-US", "1-25 of 3,909", "Rows per page")]
+    // English reads the same way, with an en dash and English separators.
+    [InlineData("en-US", "1–25 of 3,909", "Rows per page")]
     public void The_list_pager_writes_its_range_and_total_in_the_readers_culture(string culture, string expected, string rowsPerPage)
     {
         UseCulture(culture);

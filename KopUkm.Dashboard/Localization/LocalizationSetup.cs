@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor;
+using MudBlazor.Services;
 
 namespace KopUkm.Dashboard.Localization;
 
@@ -19,6 +20,13 @@ public static class LocalizationSetup
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddTransient<MudLocalizer, AppMudLocalizer>();
+        // MudBlazor answers English readers from its own texts unless told otherwise ("1-25 of 3909", a hyphen and no
+        // separators): English goes through the app's resources too, falling back to MudBlazor's for what they lack.
+        services.AddLocalizationInterceptor(provider => new DefaultLocalizationInterceptor(
+            provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<MudLocalizer>())
+        {
+            IgnoreDefaultEnglish = true,
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<WibTime>();
         services.Configure<RequestLocalizationOptions>(options =>

@@ -169,4 +169,17 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         app.Clock.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(2, Volatile.Read(ref announced));
     }
+
+    [Fact]
+    public async Task The_backlog_line_ends_today_and_shows_no_week_still_to_come()
+    {
+        app.ActAs(AppRoles.Pimpinan, null, "boss");
+
+        var backlog = (await Dashboard.GetAsync(null)).Snapshot.Backlog;
+
+        // Monday 23 November 2026: the running week is dated today, not Sunday 29 November; the week before ends on the 22nd.
+        Assert.Equal(new DateOnly(2026, 11, 23), backlog[^1].WeekEndingWib);
+        Assert.Equal(new DateOnly(2026, 11, 22), backlog[^2].WeekEndingWib);
+        Assert.Equal(6, backlog[^1].OpenTickets);
+    }
 }

@@ -41,6 +41,8 @@ public sealed class CoordinationMetricsServiceTests : IAsyncLifetime
         await data.TicketAsync(data.Umk, Wib(11, 4), resolved: Wib(11, 5), resolution: SlaStatus.Met, resolutionMinutes: 120);
         await data.TicketAsync(data.Umk, Wib(10, 30), resolved: Wib(11, 1, 0, 30), resolution: SlaStatus.Met, resolutionMinutes: 240);
         await data.TicketAsync(data.Umk, Wib(10, 20), resolved: Wib(10, 31, 23, 30), resolution: SlaStatus.Breached, resolutionMinutes: 900);
+        // UMK, 10 October: inside the stretch of October that running November is compared with (to 23 October 09:00 WIB).
+        await data.TicketAsync(data.Umk, Wib(10, 6), resolved: Wib(10, 10), resolution: SlaStatus.Breached, resolutionMinutes: 800);
         // Still open: in no throughput.
         await data.TicketAsync(data.Umk, Wib(11, 5));
         Assert.Equal(new DateTime(2026, 10, 31, 17, 30, 0), Wib(11, 1, 0, 30));
@@ -55,7 +57,8 @@ public sealed class CoordinationMetricsServiceTests : IAsyncLifetime
         var umk = report.Row(data.Umk);
         Assert.Equal(2, umk.Now(Throughput));
         Assert.Equal(100, umk.Now(SlaCompliance));
-        // The trend: October held only the breached one for UMK: 1 resolved, 0 ÷ 1 met.
+        // The trend: November is still running, so it is compared with October up to 23 October 09:00 WIB, which held
+        // only the breached one of 10 October for UMK (31 October is past that stretch): 1 resolved, 0 ÷ 1 met.
         Assert.Equal(1, umk.Before(Throughput));
         Assert.Equal(0, umk.Before(SlaCompliance));
         Assert.Equal(100, umk[SlaCompliance].Delta);
@@ -100,8 +103,8 @@ public sealed class CoordinationMetricsServiceTests : IAsyncLifetime
         await data.TicketAsync(data.Klm, Wib(11, 11, 8), firstResponded: Wib(11, 11, 9, 30), firstResponseMinutes: 90);
         // Resolved without a reply: the resolution was the first response.
         await data.TicketAsync(data.Klm, Wib(11, 19, 8), resolved: Wib(11, 20, 8), resolutionMinutes: 300, firstResponseMinutes: 300);
-        // Answered in October: not November's.
-        await data.TicketAsync(data.Klm, Wib(10, 28, 8), firstResponded: Wib(10, 28, 8, 20), firstResponseMinutes: 20);
+        // Answered in October, within the stretch running November is compared with (to 23 October 09:00 WIB): not November's.
+        await data.TicketAsync(data.Klm, Wib(10, 14, 8), firstResponded: Wib(10, 14, 8, 20), firstResponseMinutes: 20);
         // Created in UMK, handed to KLM on the 19th, answered by KLM on the 20th: KLM's answer.
         var handedToKlm = await data.TicketAsync(data.Klm, Wib(11, 18, 8), firstResponded: Wib(11, 20, 8), firstResponseMinutes: 45);
         await data.HandoffAsync(handedToKlm, data.Umk, data.Klm, Wib(11, 19, 9), Wib(11, 20, 8), 360);
@@ -337,6 +340,25 @@ public sealed class CoordinationMetricsServiceTests : IAsyncLifetime
             db.Add(new CaseEvent { CaseId = caseId, Kind = CaseEventKind.StageChanged, FromStage = from, ToStage = to, AtUtc = at, ByName = "Penguji", StageWorkingMinutes = minutes });
             await db.SaveChangesAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_running_month_is_compared_with_the_same_stretch_of_the_month_before_and_says_so()
+    {
+        // November runs until now (23 November 09:00 WIB): October counts up to 23 October 09:00 WIB.
+        await data.TicketAsync(data.Klm, Wib(11, 2), resolved: Wib(11, 20), resolution: SlaStatus.Met, resolutionMinutes: 100);
+        await data.TicketAsync(data.Klm, Wib(10, 2), resolved: Wib(10, 23, 8, 59), resolution: SlaStatus.Met, resolutionMinutes: 100);
+        await data.TicketAsync(data.Klm, Wib(10, 2), resolved: Wib(10, 23, 9, 0), resolution: SlaStatus.Met, resolutionMinutes: 100);
+        await data.TicketAsync(data.Klm, Wib(10, 2), resolved: Wib(10, 30), resolution: SlaStatus.Met, resolutionMinutes: 100);
+
+        var running = await data.ReportAsync(November);
+        var closed = await data.ReportAsync(October);
+
+        Assert.Equal(1, running.Row(data.Klm).Before(Throughput));
+        Assert.Equal(new MetricWindow(October.StartUtc, Wib(10, 23, 9, 0), IsPartial: true), running.Comparison);
+        // A closed month compares whole months: October's three against all of September.
+        Assert.Equal(3, closed.Row(data.Klm).Now(Throughput));
+        Assert.False(closed.Comparison!.IsPartial);
     }
 
     [Fact]

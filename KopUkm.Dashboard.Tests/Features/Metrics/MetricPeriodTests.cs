@@ -1,4 +1,5 @@
 using KopUkm.Dashboard.Features.Metrics;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
 
 namespace KopUkm.Dashboard.Tests.Features.Metrics;
 
@@ -79,5 +80,56 @@ public sealed class MetricPeriodTests
         Assert.Equal("2026-11", MetricsLinks.ParseOrCurrent(null, today).Key);
         Assert.Equal("2026-11", MetricsLinks.ParseOrCurrent("2027-01", today).Key);
         Assert.Equal("2026-Q3", MetricsLinks.ParseOrCurrent("2026-Q3", today).Key);
+    }
+
+    [Fact]
+    public void A_running_month_is_compared_with_the_same_elapsed_stretch_of_the_month_before()
+    {
+        // Monday 23 November 2026 09:00 WIB: November has run 22 days and 9 hours.
+        var now = TestClock.Start.UtcDateTime;
+        var november = MetricPeriod.Containing(MetricPeriodKind.Month, now);
+
+        var window = november.ComparisonWindowAt(now);
+
+        Assert.True(window.IsPartial);
+        Assert.Equal(new DateTime(2026, 9, 30, 17, 0, 0, DateTimeKind.Utc), window.StartUtc);
+        // 23 October 09:00 WIB.
+        Assert.Equal(new DateTime(2026, 10, 23, 2, 0, 0, DateTimeKind.Utc), window.EndUtc);
+    }
+
+    [Fact]
+    public void A_running_week_is_compared_with_the_same_hours_of_last_week()
+    {
+        var now = TestClock.Start.UtcDateTime;
+        var week = MetricPeriod.Containing(MetricPeriodKind.Week, now);
+
+        var window = week.ComparisonWindowAt(now);
+
+        // Monday 16 November 00:00 to 09:00 WIB.
+        Assert.Equal(new MetricWindow(new DateTime(2026, 11, 15, 17, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 16, 2, 0, 0, DateTimeKind.Utc), IsPartial: true), window);
+    }
+
+    [Fact]
+    public void A_closed_period_is_compared_with_all_of_the_one_before()
+    {
+        var now = TestClock.Start.UtcDateTime;
+        var october = new MetricPeriod(MetricPeriodKind.Month, new DateOnly(2026, 10, 1));
+
+        var window = october.ComparisonWindowAt(now);
+
+        Assert.Equal(new MetricWindow(october.Previous().StartUtc, october.Previous().EndUtc, IsPartial: false), window);
+    }
+
+    [Fact]
+    public void A_running_period_longer_than_the_one_before_is_compared_with_all_of_it()
+    {
+        // 31 March 2027 12:00 WIB: March has run 30.5 days, more than February's 28.
+        var now = new DateTime(2027, 3, 31, 5, 0, 0, DateTimeKind.Utc);
+        var march = MetricPeriod.Containing(MetricPeriodKind.Month, now);
+
+        var window = march.ComparisonWindowAt(now);
+
+        Assert.False(window.IsPartial);
+        Assert.Equal(march.Previous().EndUtc, window.EndUtc);
     }
 }

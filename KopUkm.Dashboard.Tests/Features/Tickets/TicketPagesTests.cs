@@ -5,6 +5,7 @@ using KopUkm.Dashboard.Features.ServiceCatalog;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Features.Tickets.Pages;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
+using Microsoft.AspNetCore.Components;
 
 namespace KopUkm.Dashboard.Tests.Features.Tickets;
 
@@ -53,6 +54,34 @@ public sealed class TicketPagesTests : AppBunitContext, IAsyncLifetime
             Assert.Equal("Yusuf Hidayat", officers["Siti Rahmah"]);
             Assert.Equal("Belum ditugaskan", officers["Joko Santoso"]);
         });
+    }
+
+    [Fact]
+    public async Task Before_the_circuit_starts_the_queue_shows_a_skeleton_never_no_data_or_an_empty_pager()
+    {
+        await CreateAsync("Siti Rahmah");
+        SetRendererInfo(new RendererInfo("Static", false));
+
+        var page = Render<TicketsPage>();
+
+        Assert.Single(page.FindAll("[data-testid=list-skeleton]"));
+        Assert.DoesNotContain("Tidak ada data yang cocok", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("0–0", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_intake_form_starts_with_no_service_chosen_and_marks_phone_or_email_as_required()
+    {
+        var page = Render<TicketIntakePage>();
+
+        page.WaitForAssertion(() => Assert.Equal("", page.Find("#ticket-service").GetAttribute("value") ?? ""));
+        Assert.Contains("Telepon/WhatsApp *", page.Find("label[for=ticket-phone]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Email *", page.Find("label[for=ticket-email]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, page.FindAll(".mud-input-helper-text").Count(h => h.TextContent.Contains("Wajib salah satu: telepon atau email", StringComparison.Ordinal)));
+
+        page.Find("#ticket-phone").Change("0812 3344 5566");
+
+        Assert.DoesNotContain("*", page.Find("label[for=ticket-email]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

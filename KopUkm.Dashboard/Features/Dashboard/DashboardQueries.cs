@@ -252,7 +252,8 @@ internal static class DashboardQueries
             g.Count(t => t.CreatedAtUtc < utc[11] && t.ResolvedAtUtc >= utc[11]),
         }).SingleOrDefaultAsync(ct) ?? new int[BacklogWeeks];
 
-        return [.. ends.Select((end, i) => new BacklogPoint(end.AddDays(-1), unresolved[i] + resolvedLater[i]))];
+        // The running week is counted as of now, so its point is dated today, never the Sunday still to come.
+        return [.. ends.Select((end, i) => new BacklogPoint(end.AddDays(-1) > today ? today : end.AddDays(-1), unresolved[i] + resolvedLater[i]))];
     }
 
     /// <summary>

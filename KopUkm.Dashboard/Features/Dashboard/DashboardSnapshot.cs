@@ -63,7 +63,7 @@ public sealed record UrgentItem(UrgentSource Source, string Title, string Detail
     public int? PausedMinutesLeft { get; init; }
 }
 
-/// <param name="WeekEndingWib">The Sunday the week ends on.</param>
+/// <param name="WeekEndingWib">The Sunday the week ends on; today for the running week (counted as of now).</param>
 public sealed record BacklogPoint(DateOnly WeekEndingWib, int OpenTickets);
 
 public sealed record ComplianceRow(string DivisionCode, int Met, int Resolved)

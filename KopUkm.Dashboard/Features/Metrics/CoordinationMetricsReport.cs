@@ -45,6 +45,9 @@ public sealed record CoordinationMetricsReport(
     DateTime GeneratedAtUtc,
     DateTime BacklogAsOfUtc)
 {
+    /// <summary>What the previous figures were measured over: all of the previous period, or its first stretch as long as the running one.</summary>
+    public MetricWindow? Comparison { get; init; }
+
     /// <summary>The divisions, then the office total.</summary>
     public IEnumerable<MetricsRow> AllRows => [.. Divisions, Office];
 }

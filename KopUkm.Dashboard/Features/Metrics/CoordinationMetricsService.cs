@@ -38,10 +38,12 @@ public sealed class CoordinationMetricsService(
         await guard.DemandAsync(Permissions.ViewMetrics);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await MeasurePeriodAsync(db, period, now, ct);
-        var previous = await MeasurePeriodAsync(db, period.Previous(), now, ct);
+        // A running period is compared with the same elapsed stretch of the previous one, never with all of it.
+        var comparison = period.ComparisonWindowAt(now);
+        var current = await MeasurePeriodAsync(db, period.StartUtc, period.EndUtc, BacklogAsOf(period, now), ct);
+        var previous = await MeasurePeriodAsync(db, comparison.StartUtc, comparison.EndUtc, comparison.EndUtc < now ? comparison.EndUtc : now, ct);
         var content = await MeasureContentAsync(db, now, ct);
-        var stages = await MeasureStagesAsync(db, period, ct);
+        var stages = await MeasureStagesAsync(db, period, comparison, ct);
 
         var divisions = await db.Set<Division>().AsNoTracking().OrderBy(d => d.Id)
             .Select(d => new { d.Id, d.Code, d.Name, d.NameEn, d.IsActive })
@@ -68,7 +70,10 @@ public sealed class CoordinationMetricsService(
             Row(MetricsSql.OfficeGroup, null, "", "", ""),
             stages,
             now,
-            BacklogAsOf(period, now));
+            BacklogAsOf(period, now))
+        {
+            Comparison = comparison,
+        };
     }
 
     /// <summary>The backlog is counted at the period's end, or now while the period is still running.</summary>
@@ -77,9 +82,8 @@ public sealed class CoordinationMetricsService(
     private static bool HasAny(int group, params Figures[] figures) =>
         figures.Any(f => f.Any(kv => kv.Key.Group == group && kv.Value.Count > 0));
 
-    private static async Task<Figures> MeasurePeriodAsync(AppDbContext db, MetricPeriod period, DateTime now, CancellationToken ct)
+    private static async Task<Figures> MeasurePeriodAsync(AppDbContext db, DateTime start, DateTime end, DateTime asOf, CancellationToken ct)
     {
-        var (start, end) = (period.StartUtc, period.EndUtc);
         var figures = new Figures();
 
         // Resolved in the period: throughput and SLA compliance. Counts add up, so the office is the sum of divisions.
@@ -144,8 +148,7 @@ public sealed class CoordinationMetricsService(
         AddMinutes(figures, await MetricsSql.PercentilesAsync(db, MetricsSql.ResolutionSamples, [start, end], ct), CoordinationMetric.ResolutionMedian, CoordinationMetric.ResolutionP90);
         AddMinutes(figures, await MetricsSql.PercentilesAsync(db, MetricsSql.HandoffAcceptanceSamples, [start, end], ct), CoordinationMetric.HandoffAcceptanceMedian, null);
 
-        // Backlog at the period's end: the age percentiles are the creation times ranked youngest first.
-        var asOf = BacklogAsOf(period, now);
+        // Backlog at the stretch's end (or now): the age percentiles are the creation times ranked youngest first.
         var backlog = await MetricsSql.CreationPercentilesAsync(db, [asOf, nameof(TicketEventKind.Resolved), nameof(TicketEventKind.Reopened)], ct);
         foreach (var row in backlog)
         {
@@ -201,14 +204,14 @@ public sealed class CoordinationMetricsService(
     /// Registration cases belong to no one division (KLM and PWS work them together, and a case keeps no division), so
     /// the cycle time is office-wide: the median working days of the stage visits that ended in the period.
     /// </summary>
-    private async Task<IReadOnlyList<StageCycleRow>> MeasureStagesAsync(AppDbContext db, MetricPeriod period, CancellationToken ct)
+    private async Task<IReadOnlyList<StageCycleRow>> MeasureStagesAsync(AppDbContext db, MetricPeriod period, MetricWindow comparison, CancellationToken ct)
     {
         var day = (await calendars.GetAsync(ct)).StandardWorkingDay.TotalMinutes;
-        async Task<Dictionary<string, MetricsSql.StagePercentileRow>> MedianAsync(MetricPeriod p) =>
-            (await MetricsSql.StagePercentilesAsync(db, [p.StartUtc, p.EndUtc, nameof(CaseEventKind.StageChanged)], ct))
+        async Task<Dictionary<string, MetricsSql.StagePercentileRow>> MedianAsync(DateTime start, DateTime end) =>
+            (await MetricsSql.StagePercentilesAsync(db, [start, end, nameof(CaseEventKind.StageChanged)], ct))
             .ToDictionary(r => r.GroupId);
-        var current = await MedianAsync(period);
-        var previous = await MedianAsync(period.Previous());
+        var current = await MedianAsync(period.StartUtc, period.EndUtc);
+        var previous = await MedianAsync(comparison.StartUtc, comparison.EndUtc);
         MetricReading Reading(Dictionary<string, MetricsSql.StagePercentileRow> rows, CaseStage stage) =>
             rows.TryGetValue(stage.ToString(), out var row) ? new(row.P50 / day, row.SampleSize) : MetricReading.Empty;
         return

@@ -57,6 +57,24 @@ public sealed record MetricPeriod(MetricPeriodKind Kind, DateOnly Start)
 
     public MetricPeriod Next() => Shift(1);
 
+    /// <summary>
+    /// The stretch of the previous period this one is compared with at <paramref name="nowUtc"/>. A closed (or not yet
+    /// started) period compares with the whole previous period. A running one compares with as long a stretch of the
+    /// previous period as it has run itself, from its start (capped at its end when the previous period is shorter):
+    /// ten days into December compare with the first ten days of November, not all of November.
+    /// </summary>
+    public MetricWindow ComparisonWindowAt(DateTime nowUtc)
+    {
+        var previous = Previous();
+        if (!IsRunningAt(nowUtc) || nowUtc <= StartUtc)
+        {
+            return new(previous.StartUtc, previous.EndUtc, IsPartial: false);
+        }
+
+        var end = previous.StartUtc + (nowUtc - StartUtc);
+        return end < previous.EndUtc ? new(previous.StartUtc, end, IsPartial: true) : new(previous.StartUtc, previous.EndUtc, IsPartial: false);
+    }
+
     /// <summary>Whether the period has not ended yet at <paramref name="nowUtc"/>.</summary>
     public bool IsRunningAt(DateTime nowUtc) => nowUtc < EndUtc;
 
@@ -124,3 +142,7 @@ public sealed record MetricPeriod(MetricPeriodKind Kind, DateOnly Start)
         _ => new(Kind, Start.AddYears(steps)),
     };
 }
+
+/// <summary>A stretch of time measured over: <see cref="StartUtc"/> ≤ instant &lt; <see cref="EndUtc"/>.</summary>
+/// <param name="IsPartial">Only the first part of its period (the same elapsed stretch as a running period).</param>
+public sealed record MetricWindow(DateTime StartUtc, DateTime EndUtc, bool IsPartial);

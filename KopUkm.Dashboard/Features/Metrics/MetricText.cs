@@ -24,6 +24,18 @@ public static class MetricText
         _ => L["Metrics.PeriodLabel.Year", period.Start.Year],
     };
 
+    /// <summary>
+    /// What the previous figures are: "Dibandingkan dengan November 2026", or for a running period "… sampai 7 Nov 2026
+    /// 21.48 WIB, rentang yang sama panjang dengan periode berjalan".
+    /// </summary>
+    public static string ComparedWith(CoordinationMetricsReport report, IStringLocalizer L)
+    {
+        var previous = PeriodLabel(report.Period.Previous(), L);
+        return report.Comparison is { IsPartial: true } window
+            ? L["Metrics.ComparedWithSameStretch", previous, WibTime.FormatDateTime(window.EndUtc)]
+            : L["Metrics.ComparedWith", previous];
+    }
+
     /// <summary>The value in its unit for the user's language: "87,5%", "12,3", "4".</summary>
     public static string Format(MetricUnit unit, double? value)
     {

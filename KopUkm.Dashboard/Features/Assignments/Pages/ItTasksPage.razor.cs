@@ -15,7 +15,7 @@ public enum ItTaskLayout
 /// /tugas-ti: the board (or the list) of IT tasks with filters and, for those who see all work, the IT staff
 /// workload. Any change to a task, from here or elsewhere, refreshes it (at most once a second).
 /// </summary>
-public sealed partial class ItTasksPage : IDisposable
+public sealed partial class ItTasksPage
 {
     private ItTaskBoard? board;
     private ItTaskGrid? grid;
@@ -26,7 +26,6 @@ public sealed partial class ItTasksPage : IDisposable
     private IReadOnlyList<DivisionItem> divisions = [];
     private bool canCreate;
     private bool seesWorkload;
-    private IDisposable? subscription;
 
     [Inject]
     private ItTaskAssignment Assignment { get; set; } = default!;
@@ -38,16 +37,10 @@ public sealed partial class ItTasksPage : IDisposable
     private ICurrentUserAccessor CurrentUser { get; set; } = default!;
 
     [Inject]
-    private Common.ChangeNotifier Changes { get; set; } = default!;
-
-    [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private ILogger<ItTasksPage> Logger { get; set; } = default!;
 
     /// <summary>Links from the dashboard: terlambat=1 (overdue only), bidang (requesting division), tampilan=daftar (list).</summary>
     [SupplyParameterFromQuery(Name = "terlambat")]
@@ -68,12 +61,6 @@ public sealed partial class ItTasksPage : IDisposable
         filter = filter with { OverdueOnly = OverdueQuery == "1", DivisionId = DivisionQuery };
         staff = await Assignment.ListItStaffAsync();
         divisions = seesWorkload ? [.. (await Organization.ListDivisionsAsync()).Where(d => d.IsActive)] : [];
-
-        // Prerendering throws its component away: only the live circuit listens.
-        if (RendererInfo.IsInteractive)
-        {
-            subscription = Changes.SubscribeCoalesced(Common.ChangeTopic.ItTasks, () => InvokeAsync(RefreshAsync), Logger);
-        }
     }
 
     private async Task RefreshAsync()
@@ -136,10 +123,5 @@ public sealed partial class ItTasksPage : IDisposable
         {
             Navigation.NavigateTo($"/tugas-ti/{id}");
         }
-    }
-
-    public void Dispose()
-    {
-        subscription?.Dispose();
     }
 }
