@@ -57,7 +57,8 @@ public static class SettingsRegistration
     {
         public ValidateOptionsResult Validate(string? name, T options)
         {
-            var problems = options.Check().Select(p => Sentence($"{section}:{p.Key}", p.ReasonKey, p.Arguments)).ToList();
+            // A key with a colon is already a full key (a setting read from outside the section, e.g. a connection string).
+            var problems = options.Check().Select(p => Sentence(p.Key.Contains(':', StringComparison.Ordinal) ? p.Key : $"{section}:{p.Key}", p.ReasonKey, p.Arguments)).ToList();
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }

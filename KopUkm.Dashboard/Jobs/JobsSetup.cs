@@ -13,15 +13,16 @@ public static class JobsSetup
     /// <summary>Hangfire in-process: its own SQLite file beside the app database, a small worker pool.</summary>
     public static IServiceCollection AddAppJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSettings<JobsOptions>("Jobs");
+        services.AddSettings<JobsOptions>("Jobs")
+            .PostConfigure<IConfiguration>((o, config) => o.DatabaseProvider = config["Database:Provider"] is { Length: > 0 } p ? p : o.DatabaseProvider);
         // Read here as well: the storage is chosen while registering. A bad value still stops start-up (checked above).
-        var options = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
+        var options = JobsOptions.From(configuration);
         services.AddHangfire((sp, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (string.Equals(options.Storage, "InMemory", StringComparison.OrdinalIgnoreCase))
+            if (options.EffectiveStorage == "InMemory")
             {
                 config.UseInMemoryStorage();
             }
