@@ -1,7 +1,9 @@
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.PostgreSql;
 using KopUkm.Dashboard.Features.Security;
 
 namespace KopUkm.Dashboard.Jobs;
@@ -25,6 +27,21 @@ public static class JobsSetup
             if (options.EffectiveStorage == "InMemory")
             {
                 config.UseInMemoryStorage();
+            }
+            else if (options.EffectiveStorage == "PostgreSQL")
+            {
+                // The app's own database, schema "hangfire", shared by every instance: one queue, one set of recurring
+                // schedules, distributed locks (DisableConcurrentExecution) that hold across processes, and every
+                // instance's server on the dashboard. The schema is created on first start (under its own lock).
+                var connection = PostgreSqlDatabase.ConnectionString(configuration.GetConnectionString("Default") ?? "");
+                config.UsePostgreSqlStorage(
+                    bootstrap => bootstrap.UseNpgsqlConnection(connection),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+                        QueuePollInterval = options.QueuePollInterval,
+                    });
             }
             else
             {

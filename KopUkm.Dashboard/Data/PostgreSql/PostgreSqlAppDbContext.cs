@@ -1,7 +1,6 @@
 using KopUkm.Dashboard.Data.Auditing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KopUkm.Dashboard.Data.PostgreSql;
@@ -46,20 +45,4 @@ public class PostgreSqlAppDbContext : AppDbContext, IDataProtectionKeyContext
     public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
         v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc));
-}
-
-/// <summary>
-/// How <c>dotnet ef</c> builds this context: no database is contacted to add a migration, so a placeholder
-/// connection string is enough (<c>migrations script</c> and <c>database update</c> take <c>--connection</c>).
-/// </summary>
-public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
-{
-    public PostgreSqlAppDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<PostgreSqlAppDbContext>();
-        PostgreSqlDatabase.Configure(options, Environment.GetEnvironmentVariable("ConnectionStrings__Default") is { Length: > 0 } configured
-            ? configured
-            : "Host=localhost;Database=kopukm;Username=kopukm");
-        return new PostgreSqlAppDbContext(options.Options);
-    }
 }
