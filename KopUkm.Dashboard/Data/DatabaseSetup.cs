@@ -56,18 +56,18 @@ public sealed class DatabaseOptions : ISettings
 
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
-            return [new SettingProblem(ConnectionStringKey, "PostgreSqlConnectionRequired")];
+            return [new SettingProblem(ConnectionStringKey, "PostgreSqlConnectionRequired") { IsFullKey = true }];
         }
 
         try
         {
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
-            return string.IsNullOrWhiteSpace(builder.Host) ? [new SettingProblem(ConnectionStringKey, "NotNpgsqlConnection")] : [];
+            return string.IsNullOrWhiteSpace(builder.Host) ? [new SettingProblem(ConnectionStringKey, "NotNpgsqlConnection") { IsFullKey = true }] : [];
         }
         catch (ArgumentException)
         {
             // Never echo the value: it holds the password.
-            return [new SettingProblem(ConnectionStringKey, "NotNpgsqlConnection")];
+            return [new SettingProblem(ConnectionStringKey, "NotNpgsqlConnection") { IsFullKey = true }];
         }
     }
 }

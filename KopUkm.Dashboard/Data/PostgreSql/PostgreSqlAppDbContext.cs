@@ -8,7 +8,7 @@ namespace KopUkm.Dashboard.Data.PostgreSql;
 /// <summary>
 /// The app's context on PostgreSQL: the same model as <see cref="AppDbContext"/> (every feature's configuration),
 /// with its own migrations in <c>Data/Migrations/PostgreSql</c> — EF picks a migration set by context type, so each
-/// provider keeps one history (docs/adr/0007-two-provider-migrations.md). Services keep asking for
+/// provider keeps one history (docs/decisions/0015-two-provider-migrations.md). Services keep asking for
 /// <see cref="AppDbContext"/>; on PostgreSQL they get this type.
 /// </summary>
 /// <remarks>

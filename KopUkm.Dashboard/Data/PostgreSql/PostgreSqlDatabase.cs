@@ -39,6 +39,11 @@ public static class PostgreSqlDatabase
         services.AddDbContextFactory<PostgreSqlAppDbContext>((_, options) => Configure(options, configured), ServiceLifetime.Scoped);
         services.AddScoped<IDbContextFactory<AppDbContext>>(sp => new AsAppDbContext(sp.GetRequiredService<IDbContextFactory<PostgreSqlAppDbContext>>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgreSqlAppDbContext>>().CreateDbContext());
+
+        // Live updates across instances: one listener per instance, started with the host.
+        services.AddSingleton<PostgreSqlChangeRelay>();
+        services.AddSingleton<Common.IChangeRelay>(sp => sp.GetRequiredService<PostgreSqlChangeRelay>());
+        services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlChangeRelay>());
     }
 
     /// <summary>

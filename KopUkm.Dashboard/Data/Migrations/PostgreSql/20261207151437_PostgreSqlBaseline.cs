@@ -1441,7 +1441,7 @@ namespace KopUkm.Dashboard.Data.Migrations.PostgreSql
 
             // Ticket name search (Common/TextSearch): lower(column) LIKE '%term%' on both providers. SQLite answers
             // from an FTS5 trigram table; here pg_trgm GIN indexes over the same lower-cased expressions let the
-            // planner use an index for the very same LIKE, so both find the same rows (docs/adr/0007).
+            // planner use an index for the very same LIKE, so both find the same rows (docs/decisions/0015).
             migrationBuilder.Sql("""CREATE INDEX "IX_Ticket_ApplicantName_Trigram" ON "Ticket" USING gin (lower("ApplicantName") gin_trgm_ops);""");
             migrationBuilder.Sql("""CREATE INDEX "IX_Ticket_BusinessName_Trigram" ON "Ticket" USING gin (lower("BusinessName") gin_trgm_ops);""");
         }
