@@ -55,7 +55,8 @@ public static class PostgreSqlDatabase
     {
         await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(ct);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        // No command timeout: the first instance may take minutes to migrate and seed a demo.
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 })
         {
             take.Parameters.AddWithValue("key", StartupLockKey);
             await take.ExecuteNonQueryAsync(ct);
