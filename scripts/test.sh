@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test tier (rules and services on SQLite, bunit components, HTTP, Chromium end to end), then the
+# Runs every test tier (rules and services on SQLite, a representative service set on PostgreSQL too, bunit
+# components, HTTP, Chromium end to end), then the
 # non-browser tiers once more with the system clock moved (faketime), so a test that secretly reads the wall clock
 # fails here instead of on some later date. Ends with one line: "tests: N passed, N failed, N skipped" (both runs
 # added up). Exits non-zero on any failure.
@@ -9,10 +10,13 @@ cd "$(dirname "$0")/.."
 # The moved clock: a Friday evening in WIB during Ramadan 1448 (19 February 2027, 18:30 WIB).
 MOVED_CLOCK="${MOVED_CLOCK:-2027-02-19 11:30:00}"
 
-# End-to-end tests drive Debian's Chromium; the moved-clock run needs faketime. Install what is missing.
+# End-to-end tests drive Debian's Chromium; the moved-clock run needs faketime; the tests that run on both databases
+# start a throwaway PostgreSQL cluster from Debian's server binaries (/usr/lib/postgresql/*/bin; PG_BIN overrides).
+# Install what is missing.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v faketime >/dev/null || missing+=(faketime)
+[ -n "${PG_BIN:-}" ] || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} for the tests..."
     SUDO=""

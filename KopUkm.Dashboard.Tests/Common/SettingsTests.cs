@@ -18,6 +18,8 @@ public sealed class SettingsTests
     [
         new JobsOptions(), new BackupOptions(), new TicketOptions(), new CooperativeOptions(), new AuthOptions(),
         new LiveCheckOptions(), new ContentImportOptions(), new DatabaseOptions(), new FetchOptions(), new CooperativeImportOptions(),
+        new DatabaseOptions { Provider = "PostgreSQL", ConnectionString = "Host=db;Database=kopukm;Username=kopukm;Password=rahasia" },
+        new JobsOptions { Storage = "PostgreSQL", DatabaseProvider = "PostgreSQL" }, new JobsOptions { Storage = "InMemory" },
         new FetchOptions { AllowedHosts = ["dinaskopukm.jambiprov.go.id", "10.20.30.40", "::1"], AllowedPorts = [8080] },
     ];
 
@@ -40,6 +42,10 @@ public sealed class SettingsTests
         { new LiveCheckOptions { Schedule = "nightly" }, "Schedule", "NotCron" },
         { new ContentImportOptions { FallbackDivisionCode = "" }, "FallbackDivisionCode", "NotDivisionCode" },
         { new DatabaseOptions { Provider = "Oracle" }, "Provider", "OneOf" },
+        { new DatabaseOptions { Provider = "PostgreSQL" }, "ConnectionStrings:Default", "PostgreSqlConnectionRequired" },
+        { new DatabaseOptions { Provider = "PostgreSQL", ConnectionString = "Data Source=kopukm.db" }, "ConnectionStrings:Default", "NotNpgsqlConnection" },
+        { new DatabaseOptions { Provider = "postgresql", ConnectionString = "Database=kopukm" }, "ConnectionStrings:Default", "NotNpgsqlConnection" },
+        { new JobsOptions { Storage = "PostgreSQL" }, "Storage", "JobsNeedPostgreSqlDatabase" },
         { new FetchOptions { AllowedHosts = ["https://dinaskopukm.jambiprov.go.id"] }, "AllowedHosts", "NotHostName" },
         { new FetchOptions { AllowedHosts = ["dinaskopukm.jambiprov.go.id/berita"] }, "AllowedHosts", "NotHostName" },
         { new FetchOptions { AllowedHosts = ["dinaskopukm.jambiprov.go.id:8080"] }, "AllowedHosts", "NotHostName" },
@@ -68,4 +74,12 @@ public sealed class SettingsTests
     [InlineData("", false)]
     public void Cron_schedules_are_five_fields_as_the_job_scheduler_reads_them(string expression, bool valid) =>
         Assert.Equal(valid, SettingChecks.IsCron(expression));
+
+    [Theory]
+    [InlineData(null, "Sqlite", "Sqlite")]
+    [InlineData("", "PostgreSQL", "PostgreSQL")]
+    [InlineData("inmemory", "PostgreSQL", "InMemory")]
+    [InlineData("Sqlite", "PostgreSQL", "Sqlite")]
+    public void Job_storage_follows_the_database_unless_set(string? storage, string database, string expected) =>
+        Assert.Equal(expected, new JobsOptions { Storage = storage, DatabaseProvider = database }.EffectiveStorage);
 }

@@ -6,13 +6,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KopUkm.Dashboard.Tests.Data;
 
-public sealed class ConcurrencyTests : IAsyncLifetime
+public abstract class ConcurrencyTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : ConcurrencyTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : ConcurrencyTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(provider: provider);
         app.ActAs(AppRoles.Administrator);
     }
 

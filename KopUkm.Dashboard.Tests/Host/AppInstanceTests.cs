@@ -54,7 +54,8 @@ public sealed class AppInstanceTests : IDisposable
     [InlineData("Backup:Schedule", "setiap malam", "Pengaturan Backup:Schedule tidak valid: \"setiap malam\" bukan jadwal cron")]
     [InlineData("Cooperatives:WorkingDivisionCodes:0", "K L M", "Pengaturan Cooperatives:WorkingDivisionCodes tidak valid: \"K L M\" bukan kode bidang")]
     [InlineData("Demo:SeedTickets", "ya", "Pengaturan Demo:SeedTickets tidak valid: \"ya\" harus true atau false.")]
-    [InlineData("Database:Provider", "Oracle", "Pengaturan Database:Provider tidak valid: \"Oracle\" bukan salah satu dari: Sqlite.")]
+    [InlineData("Database:Provider", "Oracle", "Pengaturan Database:Provider tidak valid: \"Oracle\" bukan salah satu dari: Sqlite, PostgreSQL.")]
+    [InlineData("Database:Provider", "PostgreSQL", "Pengaturan ConnectionStrings:Default tidak valid: wajib diisi string koneksi Npgsql")]
     [InlineData("Proxy:KnownProxies:0", "gerbang-kantor", "Pengaturan Proxy:KnownProxies tidak valid: \"gerbang-kantor\" bukan alamat IP")]
     public async Task A_bad_setting_stops_the_start_with_a_sentence_naming_the_key_and_writes_nothing(string key, string value, string sentence)
     {

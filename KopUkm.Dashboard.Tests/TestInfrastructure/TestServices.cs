@@ -62,8 +62,21 @@ public sealed class TestServices : IAsyncDisposable
     /// <param name="validateScopes">
     /// Off only when a bunit test uses these services as its fallback provider, which resolves from the root.
     /// </param>
-    public static async Task<TestServices> CreateAsync(Dictionary<string, string?>? settings = null, bool validateScopes = true)
+    /// <param name="provider">
+    /// The database: a SQLite file in the temp folder, or a fresh database on the test run's PostgreSQL cluster
+    /// (<see cref="PostgreSqlCluster"/>), already migrated and holding the reference data.
+    /// </param>
+    public static async Task<TestServices> CreateAsync(Dictionary<string, string?>? settings = null, bool validateScopes = true, TestProvider provider = TestProvider.Sqlite)
     {
+        if (provider == TestProvider.PostgreSql)
+        {
+            var connection = await PostgreSqlCluster.CreateDatabaseAsync(async template =>
+            {
+                await using var prepared = await CreateAsync(PostgreSqlSettings(template), validateScopes);
+            });
+            settings = new Dictionary<string, string?>(settings ?? []).Concat(PostgreSqlSettings(connection)).ToDictionary();
+        }
+
         var services = new TestServices(settings, validateScopes);
         await DatabaseSetup.MigrateAsync(services.provider);
         await using var scope = services.provider.CreateAsyncScope();
@@ -71,6 +84,12 @@ public sealed class TestServices : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().EnsureRolesAsync();
         return services;
     }
+
+    private static Dictionary<string, string?> PostgreSqlSettings(string connection) => new()
+    {
+        ["Database:Provider"] = "PostgreSQL",
+        ["ConnectionStrings:Default"] = connection,
+    };
 
     /// <summary>A service as a page would get it: from a scope (a circuit).</summary>
     public T Get<T>()

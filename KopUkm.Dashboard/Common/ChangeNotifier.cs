@@ -16,11 +16,20 @@ public enum ChangeTopic
 public sealed record ChangeEvent(ChangeTopic Topic, string? ScopeKey, DateTimeOffset OccurredAt);
 
 /// <summary>
-/// In-process publish/subscribe that tells open circuits something changed, so they refresh without polling.
-/// The app is one process (see docs/architecture.md); a second instance would need a shared bus instead.
+/// Carries this instance's changes to the other instances sharing the database (PostgreSQL LISTEN/NOTIFY); they hand
+/// them to their own <see cref="ChangeNotifier.DeliverFromAnotherInstance"/>. None on SQLite (one instance).
+/// </summary>
+public interface IChangeRelay
+{
+    void Send(ChangeTopic topic, string? scopeKey);
+}
+
+/// <summary>
+/// Publish/subscribe that tells open circuits something changed, so they refresh without polling. In process, and
+/// through an <see cref="IChangeRelay"/> (PostgreSQL) to the other instances when several share the database.
 /// Events carry no data: subscribers re-read through their feature service, which applies its own authorization.
 /// </summary>
-public sealed class ChangeNotifier(TimeProvider clock, ILogger<ChangeNotifier> logger)
+public sealed class ChangeNotifier(TimeProvider clock, ILogger<ChangeNotifier> logger, IChangeRelay? relay = null)
 {
     private readonly Lock gate = new();
     private ImmutableDictionary<ChangeTopic, ImmutableList<Subscription>> subscriptions =
@@ -30,13 +39,24 @@ public sealed class ChangeNotifier(TimeProvider clock, ILogger<ChangeNotifier> l
     /// Tells the topic's subscribers. Returns at once: each handler runs on the thread pool, so a slow or failing
     /// page never delays or breaks the save that published, and a failure is logged rather than thrown.
     /// </summary>
-    public void Publish(ChangeTopic topic, string? scopeKey = null) => _ = Deliver(topic, scopeKey);
+    public void Publish(ChangeTopic topic, string? scopeKey = null)
+    {
+        relay?.Send(topic, scopeKey);
+        _ = Deliver(topic, scopeKey);
+    }
 
     /// <summary>
-    /// As <see cref="Publish"/>, and the returned task completes once every subscriber has handled the change: for
-    /// callers that must know the change has been heard (a test, or a job that reports afterwards).
+    /// As <see cref="Publish"/>, and the returned task completes once every subscriber of this instance has handled
+    /// the change: for callers that must know the change has been heard (a test, or a job that reports afterwards).
     /// </summary>
-    public Task PublishAndWaitAsync(ChangeTopic topic, string? scopeKey = null) => Deliver(topic, scopeKey);
+    public Task PublishAndWaitAsync(ChangeTopic topic, string? scopeKey = null)
+    {
+        relay?.Send(topic, scopeKey);
+        return Deliver(topic, scopeKey);
+    }
+
+    /// <summary>A change another instance published: told to this instance's subscribers only, never relayed again.</summary>
+    public Task DeliverFromAnotherInstance(ChangeTopic topic, string? scopeKey) => Deliver(topic, scopeKey);
 
     private Task Deliver(ChangeTopic topic, string? scopeKey)
     {

@@ -6,7 +6,11 @@ using Microsoft.Extensions.Options;
 namespace KopUkm.Dashboard.Common;
 
 /// <summary>A bad setting: the key under its section, and why (a resource key under <c>Settings.</c> with its arguments).</summary>
-public sealed record SettingProblem(string Key, string ReasonKey, params object[] Arguments);
+public sealed record SettingProblem(string Key, string ReasonKey, params object[] Arguments)
+{
+    /// <summary>The key is already a full key outside the section (e.g. <c>ConnectionStrings:Default</c>).</summary>
+    public bool IsFullKey { get; init; }
+}
 
 /// <summary>Settings bound from one configuration section that can say what is wrong with them.</summary>
 public interface ISettings
@@ -57,7 +61,7 @@ public static class SettingsRegistration
     {
         public ValidateOptionsResult Validate(string? name, T options)
         {
-            var problems = options.Check().Select(p => Sentence($"{section}:{p.Key}", p.ReasonKey, p.Arguments)).ToList();
+            var problems = options.Check().Select(p => Sentence(p.IsFullKey ? p.Key : $"{section}:{p.Key}", p.ReasonKey, p.Arguments)).ToList();
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }

@@ -15,6 +15,12 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     private readonly TimeProvider clock;
 
     public AppDbContext(DbContextOptions<AppDbContext> options, IAuditActorSource? actorSource = null, TimeProvider? clock = null)
+        : this((DbContextOptions)options, actorSource, clock)
+    {
+    }
+
+    /// <summary>For a provider's own context type (<see cref="PostgreSql.PostgreSqlAppDbContext"/>), which keeps its own migrations.</summary>
+    protected AppDbContext(DbContextOptions options, IAuditActorSource? actorSource, TimeProvider? clock)
         : base(options)
     {
         this.actorSource = actorSource;

@@ -12,7 +12,8 @@ public sealed class DataPaths
         Folder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? "data" : folder, environment.ContentRootPath);
         // A connection string that names another SQLite file moves the database there, and with it the lock and the
         // backups' source: the one-instance lock always guards the file actually in use.
-        var configured = configuration.GetConnectionString("Default");
+        // On PostgreSQL the connection string is Npgsql's: the SQLite file stays the unused default.
+        var configured = DatabaseOptions.Parse(configuration["Database:Provider"]) == DatabaseProvider.PostgreSQL ? null : configuration.GetConnectionString("Default");
         var named = string.IsNullOrWhiteSpace(configured) ? null : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(configured).DataSource;
         DatabaseFile = string.IsNullOrWhiteSpace(named) || named == ":memory:"
             ? Path.Combine(Folder, "kopukm.db")

@@ -8,20 +8,68 @@ namespace KopUkm.Dashboard.Data;
 public enum DatabaseProvider
 {
     Sqlite = 1,
+    PostgreSQL = 2,
 }
 
-/// <summary>Database settings (section <c>Database</c>).</summary>
+/// <summary>
+/// Database settings (section <c>Database</c>, plus <c>ConnectionStrings:Default</c>, which is read into
+/// <see cref="ConnectionString"/> so both are checked together).
+/// </summary>
 public sealed class DatabaseOptions : ISettings
 {
-    /// <summary><c>Sqlite</c>, the embedded default.</summary>
+    /// <summary>The full key of the connection string, outside this section.</summary>
+    public const string ConnectionStringKey = "ConnectionStrings:Default";
+
+    /// <summary><c>Sqlite</c>, the embedded default, or <c>PostgreSQL</c> for several instances on one database.</summary>
     public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
 
-    public DatabaseProvider ProviderKind => Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : DatabaseProvider.Sqlite;
+    /// <summary>
+    /// <c>ConnectionStrings:Default</c>: optional on SQLite (the data folder's file by default), required on
+    /// PostgreSQL (an Npgsql connection string: <c>Host=…;Database=…;Username=…;Password=…</c>).
+    /// </summary>
+    public string? ConnectionString { get; set; }
 
-    public IEnumerable<SettingProblem> Check() =>
-        Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
-            ? []
-            : [new SettingProblem(nameof(Provider), "OneOf", Provider, string.Join(", ", Enum.GetNames<DatabaseProvider>()))];
+    public DatabaseProvider ProviderKind => Parse(Provider) ?? DatabaseProvider.Sqlite;
+
+    public static DatabaseProvider? Parse(string? name) =>
+        Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(name, out _) ? kind : null;
+
+    /// <summary>The settings as the app reads them from its configuration (used while registering services).</summary>
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString = configuration.GetConnectionString("Default");
+        return options;
+    }
+
+    public IEnumerable<SettingProblem> Check()
+    {
+        if (Parse(Provider) is not { } kind)
+        {
+            return [new SettingProblem(nameof(Provider), "OneOf", Provider, string.Join(", ", Enum.GetNames<DatabaseProvider>()))];
+        }
+
+        if (kind != DatabaseProvider.PostgreSQL)
+        {
+            return [];
+        }
+
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return [new SettingProblem(ConnectionStringKey, "PostgreSqlConnectionRequired") { IsFullKey = true }];
+        }
+
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+            return string.IsNullOrWhiteSpace(builder.Host) ? [new SettingProblem(ConnectionStringKey, "NotNpgsqlConnection") { IsFullKey = true }] : [];
+        }
+        catch (ArgumentException)
+        {
+            // Never echo the value: it holds the password.
+            return [new SettingProblem(ConnectionStringKey, "NotNpgsqlConnection") { IsFullKey = true }];
+        }
+    }
 }
 
 public static class DatabaseSetup
@@ -32,10 +80,19 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSettings<DatabaseOptions>("Database");
+        services.AddSettings<DatabaseOptions>("Database")
+            .PostConfigure<IConfiguration>((options, config) => options.ConnectionString = config.GetConnectionString("Default"));
         // The provider is chosen while registering; an unknown one stops start-up through the check above.
-        var provider = (configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions()).ProviderKind;
+        var provider = DatabaseOptions.From(configuration).ProviderKind;
         services.AddSingleton<DataPaths>();
+        if (provider == DatabaseProvider.PostgreSQL)
+        {
+            // An empty connection string stops start-up through the check above, before anything connects.
+            PostgreSql.PostgreSqlDatabase.Register(services, configuration.GetConnectionString("Default") ?? "");
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgreSql.PostgreSqlAppDbContext>());
+            return services;
+        }
+
         services.AddDbContextFactory<AppDbContext>(
             (sp, options) =>
             {
@@ -67,6 +124,24 @@ public static class DatabaseSetup
             Pooling = true,
         };
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Runs start-up writes (migrations, reference and demo seeding, backfills) so that several instances starting at
+    /// once never do them twice: on PostgreSQL under a session advisory lock (the others wait, then find nothing to
+    /// do); on SQLite the data-folder lock already keeps a second instance out, so the work just runs.
+    /// </summary>
+    public static async Task UnderStartupLockAsync(IServiceProvider services, Func<Task> work, CancellationToken ct = default)
+    {
+        if (DatabaseOptions.From(services.GetRequiredService<IConfiguration>()).ProviderKind != DatabaseProvider.PostgreSQL)
+        {
+            await work();
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await PostgreSql.PostgreSqlDatabase.WithStartupLockAsync(db, work, ct);
     }
 
     /// <summary>

@@ -53,8 +53,18 @@ public static class AppInstance
     /// the life of the app, or null when another process holds it. Two apps on one SQLite database would run every
     /// job twice, and a restore must know the app is down.
     /// </summary>
+    /// <remarks>On PostgreSQL several instances share the database on purpose: there is no file to guard.</remarks>
     public static IDisposable? TryAcquireDataFolder(WebApplication app) =>
-        DataFolderLock.TryAcquire(app.Services.GetRequiredService<DataPaths>());
+        DatabaseOptions.From(app.Configuration).ProviderKind == DatabaseProvider.PostgreSQL
+            ? new NoLock()
+            : DataFolderLock.TryAcquire(app.Services.GetRequiredService<DataPaths>());
+
+    private sealed class NoLock : IDisposable
+    {
+        public void Dispose()
+        {
+        }
+    }
 
     private static IStringLocalizer Text(WebApplication app)
     {

@@ -74,13 +74,41 @@ public static class OperatorCommands
 
     private static async Task<int> MigrateAsync(WebApplication app, TextWriter output, IStringLocalizer L)
     {
-        await DatabaseSetup.MigrateAsync(app.Services);
-        await using var scope = app.Services.CreateAsyncScope();
-        await StartupTasks.SeedReferenceDataAsync(scope.ServiceProvider);
-        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().EnsureRolesAsync();
-        await StartupTasks.BackfillAsync(scope.ServiceProvider);
-        await output.WriteLineAsync(L["Cli.Migrated", app.Services.GetRequiredService<DataPaths>().DatabaseFile]);
+        await DatabaseSetup.UnderStartupLockAsync(app.Services, async () =>
+        {
+            await DatabaseSetup.MigrateAsync(app.Services);
+            await using var scope = app.Services.CreateAsyncScope();
+            await StartupTasks.SeedReferenceDataAsync(scope.ServiceProvider);
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().EnsureRolesAsync();
+            await StartupTasks.BackfillAsync(scope.ServiceProvider);
+        });
+        await output.WriteLineAsync(L["Cli.Migrated", DatabaseName(app)]);
         return 0;
+    }
+
+    /// <summary>Where the data lives, for messages: the SQLite file, or PostgreSQL's host and database (never the password).</summary>
+    private static string DatabaseName(WebApplication app)
+    {
+        var options = DatabaseOptions.From(app.Configuration);
+        if (options.ProviderKind != DatabaseProvider.PostgreSQL)
+        {
+            return app.Services.GetRequiredService<DataPaths>().DatabaseFile;
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+        return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    /// <summary>On PostgreSQL, backups and restores are the database administrator's (pg_dump/pg_restore): says so and refuses.</summary>
+    private static async Task<bool> RefusedOnPostgreSqlAsync(WebApplication app, TextWriter error, IStringLocalizer L)
+    {
+        if (DatabaseOptions.From(app.Configuration).ProviderKind != DatabaseProvider.PostgreSQL)
+        {
+            return false;
+        }
+
+        await error.WriteLineAsync(L["Cli.BackupOnPostgreSql"]);
+        return true;
     }
 
     /// <summary>
@@ -185,6 +213,11 @@ public static class OperatorCommands
             return 2;
         }
 
+        if (await RefusedOnPostgreSqlAsync(app, error, L))
+        {
+            return 2;
+        }
+
         var result = await app.Services.GetRequiredService<SqliteBackupService>().BackupToAsync(args[0]);
         if (!result.Succeeded)
         {
@@ -201,6 +234,11 @@ public static class OperatorCommands
         if (args.Length != 1)
         {
             await error.WriteLineAsync(L["Cli.RestoreUsage"]);
+            return 2;
+        }
+
+        if (await RefusedOnPostgreSqlAsync(app, error, L))
+        {
             return 2;
         }
 

@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Data;
 using Hangfire;
 using KopUkm.Dashboard.Features.Backups;
 using KopUkm.Dashboard.Features.Content.LiveCheck;
@@ -44,7 +45,15 @@ public static class RecurringJobs
         var tickets = configuration.GetSection("Tickets").Get<Features.Tickets.TicketOptions>() ?? new Features.Tickets.TicketOptions();
         var email = configuration.GetSection(Features.Email.EmailOptions.SectionName).Get<Features.Email.EmailOptions>() ?? new Features.Email.EmailOptions();
         var liveCheck = configuration.GetSection(LiveCheckOptions.SectionName).Get<LiveCheckOptions>() ?? new LiveCheckOptions();
-        jobs.AddOrUpdate<BackupJob>(NightlyBackup, job => job.RunAsync(CancellationToken.None), backup.Schedule, wib);
+        if (DatabaseOptions.From(configuration).ProviderKind == DatabaseProvider.PostgreSQL)
+        {
+            // The database administrator's pg_dump schedule backs up PostgreSQL (docs/scale-out.md).
+            jobs.RemoveIfExists(NightlyBackup);
+        }
+        else
+        {
+            jobs.AddOrUpdate<BackupJob>(NightlyBackup, job => job.RunAsync(CancellationToken.None), backup.Schedule, wib);
+        }
 
         // After the backup, so a bad night's flagging can be undone from it; due dates a little later, so the two
         // writers do not queue behind each other on SQLite.

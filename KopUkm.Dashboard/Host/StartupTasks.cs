@@ -15,6 +15,13 @@ public static class StartupTasks
     {
         // Before anything is written: a bad setting stops the start here, naming its key.
         app.Services.CheckSettings();
+        // Several instances may start together on PostgreSQL: one migrates and seeds, the others wait and find it done.
+        await DatabaseSetup.UnderStartupLockAsync(app.Services, () => PrepareDataAsync(app));
+        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Configuration);
+    }
+
+    private static async Task PrepareDataAsync(WebApplication app)
+    {
         await DatabaseSetup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         await SeedReferenceDataAsync(scope.ServiceProvider);
@@ -38,7 +45,6 @@ public static class StartupTasks
         }
 
         await BackfillAsync(scope.ServiceProvider);
-        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Configuration);
     }
 
     /// <summary>Every feature's demo seeder, in the order they must run.</summary>

@@ -1,7 +1,9 @@
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.PostgreSql;
 using KopUkm.Dashboard.Features.Security;
 
 namespace KopUkm.Dashboard.Jobs;
@@ -13,17 +15,33 @@ public static class JobsSetup
     /// <summary>Hangfire in-process: its own SQLite file beside the app database, a small worker pool.</summary>
     public static IServiceCollection AddAppJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSettings<JobsOptions>("Jobs");
+        services.AddSettings<JobsOptions>("Jobs")
+            .PostConfigure<IConfiguration>((o, config) => o.DatabaseProvider = config["Database:Provider"] is { Length: > 0 } p ? p : o.DatabaseProvider);
         // Read here as well: the storage is chosen while registering. A bad value still stops start-up (checked above).
-        var options = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
+        var options = JobsOptions.From(configuration);
         services.AddHangfire((sp, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (string.Equals(options.Storage, "InMemory", StringComparison.OrdinalIgnoreCase))
+            if (options.EffectiveStorage == "InMemory")
             {
                 config.UseInMemoryStorage();
+            }
+            else if (options.EffectiveStorage == "PostgreSQL")
+            {
+                // The app's own database, schema "hangfire", shared by every instance: one queue, one set of recurring
+                // schedules, distributed locks (DisableConcurrentExecution) that hold across processes, and every
+                // instance's server on the dashboard. The schema is created on first start (under its own lock).
+                var connection = PostgreSqlDatabase.ConnectionString(configuration.GetConnectionString("Default") ?? "");
+                config.UsePostgreSqlStorage(
+                    bootstrap => bootstrap.UseNpgsqlConnection(connection),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+                        QueuePollInterval = options.QueuePollInterval,
+                    });
             }
             else
             {

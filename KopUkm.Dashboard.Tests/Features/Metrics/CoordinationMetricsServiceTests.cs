@@ -15,14 +15,18 @@ namespace KopUkm.Dashboard.Tests.Features.Metrics;
 /// Each metric on a small hand-built dataset on a real SQLite file, with the expected figures worked out beside it.
 /// The clock stands at Monday 23 November 2026 09:00 WIB, so November is the running month and October the one before.
 /// </summary>
-public sealed class CoordinationMetricsServiceTests : IAsyncLifetime
+public abstract class CoordinationMetricsServiceTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : CoordinationMetricsServiceTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : CoordinationMetricsServiceTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
     private MetricsTestData data = default!;
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(provider: provider);
         data = await MetricsTestData.CreateAsync(app);
     }
 

@@ -7,11 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KopUkm.Dashboard.Tests.Features.Notifications;
 
-public sealed class NotificationServiceTests : IAsyncLifetime
+public abstract class NotificationServiceTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : NotificationServiceTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : NotificationServiceTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
 
-    public async Task InitializeAsync() => app = await TestServices.CreateAsync();
+    public async Task InitializeAsync() => app = await TestServices.CreateAsync(provider: provider);
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 

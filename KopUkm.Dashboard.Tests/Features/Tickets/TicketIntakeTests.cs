@@ -1,10 +1,19 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Tickets;
 
+using KopUkm.Dashboard.Tests.TestInfrastructure;
+
 namespace KopUkm.Dashboard.Tests.Features.Tickets;
 
-public sealed class TicketIntakeTests : TicketScenario
+public abstract class TicketIntakeTests : TicketScenario
 {
+    public sealed class OnSqlite : TicketIntakeTests;
+
+    public sealed class OnPostgreSql : TicketIntakeTests
+    {
+        protected override TestProvider Provider => TestProvider.PostgreSql;
+    }
+
     [Fact]
     public async Task A_new_ticket_gets_a_readable_code_and_goes_to_the_services_owner_division()
     {

@@ -10,13 +10,17 @@ namespace KopUkm.Dashboard.Tests.Features.Tickets;
 /// Name search answers from the trigram index kept by triggers: it must find what a case-insensitive "contains"
 /// finds, follow renames and deletions, and survive every migration (a table rebuild would drop the triggers).
 /// </summary>
-public sealed class TicketNameSearchTests : IAsyncLifetime
+public abstract class TicketNameSearchTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : TicketNameSearchTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : TicketNameSearchTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(provider: provider);
         app.ActAs(AppRoles.Administrator, await TicketTestData.UmkAsync(app), "admin", divisionCode: "UMK");
     }
 

@@ -1,10 +1,19 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Tickets;
 
+using KopUkm.Dashboard.Tests.TestInfrastructure;
+
 namespace KopUkm.Dashboard.Tests.Features.Tickets;
 
-public sealed class TicketQueuesTests : TicketScenario
+public abstract class TicketQueuesTests : TicketScenario
 {
+    public sealed class OnSqlite : TicketQueuesTests;
+
+    public sealed class OnPostgreSql : TicketQueuesTests
+    {
+        protected override TestProvider Provider => TestProvider.PostgreSql;
+    }
+
     [Fact]
     public async Task Queues_filter_and_search_in_the_database()
     {

@@ -37,12 +37,15 @@ public abstract class TicketScenario : IAsyncLifetime
 
     protected TicketMoves Moves => App.Get<TicketMoves>();
 
+    /// <summary>The database the scenario runs on (SQLite unless a subclass runs it on PostgreSQL too).</summary>
+    protected virtual TestProvider Provider => TestProvider.Sqlite;
+
     /// <summary>Settings the scenario's services start with (none by default).</summary>
     protected virtual Dictionary<string, string?>? Settings => null;
 
     public async Task InitializeAsync()
     {
-        App = await TestServices.CreateAsync(Settings);
+        App = await TestServices.CreateAsync(Settings, provider: Provider);
         var divisions = await App.Get<OrganizationService>().ListDivisionsAsync();
         Umk = divisions.Single(d => d.Code == "UMK").Id;
         Plut = divisions.Single(d => d.Code == "PLUT").Id;

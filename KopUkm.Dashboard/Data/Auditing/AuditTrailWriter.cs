@@ -26,6 +26,8 @@ internal static class AuditTrailWriter
         typeof(IdentityUserClaim<string>),
         typeof(IdentityRoleClaim<string>),
         typeof(IdentityUserPasskey<string>),
+        // The data protection key ring (PostgreSQL only): secret material, never copied into the audit trail.
+        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
     ];
 
     /// <summary>Values never written to the trail; the trail only records that they changed.</summary>

@@ -39,11 +39,14 @@ public static class BulkInsert
                 p.Name == nameof(IVersioned.Version) && typeof(IVersioned).IsAssignableFrom(typeof(T))))
             .ToList();
 
+        var table = sql.DelimitIdentifier(entityType.GetTableName()!);
+        var postgreSql = db.Database.IsNpgsql();
         using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
+        // SQLite numbers a NULL integer key itself; a PostgreSQL identity column takes its next value only when asked.
         command.CommandText =
-            $"INSERT INTO {sql.DelimitIdentifier(entityType.GetTableName()!)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+            $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
+            $"VALUES ({string.Join(", ", columns.Select((c, i) => postgreSql && c.IsGeneratedKey ? $"COALESCE(@p{i}, nextval({IdentitySequence(table, c.Name)}))" : $"@p{i}"))})";
         var parameters = columns.Select((c, i) =>
         {
             var parameter = c.Mapping.CreateParameter(command, $"@p{i}", null, nullable: true);
@@ -67,8 +70,26 @@ public static class BulkInsert
             }
         }
 
+        if (postgreSql && written > 0)
+        {
+            // Keys given by the caller do not move the identity sequence: move it past them, or the next ordinary
+            // insert would be handed a key already taken.
+            foreach (var key in columns.Where(c => c.IsGeneratedKey))
+            {
+                using var advance = db.Database.GetDbConnection().CreateCommand();
+                advance.Transaction = transaction;
+                var column = sql.DelimitIdentifier(key.Name);
+                advance.CommandText = $"SELECT setval({IdentitySequence(table, key.Name)}, (SELECT COALESCE(MAX({column}), 0) + 1 FROM {table}), false)";
+                advance.ExecuteNonQuery();
+            }
+        }
+
         return written;
     }
+
+    /// <summary>The sequence behind a PostgreSQL identity column, as an SQL expression.</summary>
+    private static string IdentitySequence(string delimitedTable, string column) =>
+        $"pg_get_serial_sequence('{delimitedTable.Replace("'", "''", StringComparison.Ordinal)}', '{column.Replace("'", "''", StringComparison.Ordinal)}')";
 
     private static Func<object, object?> Getter(System.Reflection.PropertyInfo property)
     {

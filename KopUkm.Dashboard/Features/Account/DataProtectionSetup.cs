@@ -23,7 +23,7 @@ public sealed class DataProtectionOptions : ISettings
 public static class DataProtectionSetup
 {
     /// <summary>
-    /// Keys live with the data (the <c>keys</c> folder of the data folder), not in the operating-system user's
+    /// On SQLite, keys live with the data (the <c>keys</c> folder of the data folder), not in the operating-system user's
     /// profile: a copy of the app started from the same folder for a demo cannot mint cookies another data folder
     /// accepts, and restoring a backup of the folder keeps users signed in.
     /// </summary>
@@ -31,7 +31,16 @@ public static class DataProtectionSetup
     {
         services.AddSettings<DataProtectionOptions>("DataProtection");
         var name = configuration.GetSection("DataProtection").Get<DataProtectionOptions>()?.ApplicationName;
-        services.AddDataProtection().SetApplicationName(string.IsNullOrWhiteSpace(name) ? new DataProtectionOptions().ApplicationName : name);
+        var dataProtection = services.AddDataProtection().SetApplicationName(string.IsNullOrWhiteSpace(name) ? new DataProtectionOptions().ApplicationName : name);
+        if (DatabaseOptions.From(configuration).ProviderKind == DatabaseProvider.PostgreSQL)
+        {
+            // Several instances: one key ring in the shared database, so a cookie, an antiforgery token or a
+            // prerendered component's state issued by one instance is accepted by another (table DataProtectionKeys,
+            // not audited).
+            dataProtection.PersistKeysToDbContext<Data.PostgreSql.PostgreSqlAppDbContext>();
+            return services;
+        }
+
         services.AddOptions<KeyManagementOptions>().Configure<DataPaths, ILoggerFactory>((options, paths, logs) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysFolder), logs));
         return services;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Features.Security;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KopUkm.Dashboard.Features.Notifications;
@@ -160,9 +159,7 @@ public sealed class NotificationService(
     private static bool IsLocalLink(string? link) =>
         !string.IsNullOrEmpty(link) && link[0] == '/' && !link.StartsWith("//", StringComparison.Ordinal) && !link.Contains('\\', StringComparison.Ordinal);
 
-    /// <summary>SQLite reports a unique index violation as constraint error 19, extended 2067 (1555 for a primary key).</summary>
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+    private static bool IsUniqueViolation(DbUpdateException ex) => DatabaseErrors.IsUniqueViolation(ex);
 
     private static string[] ReadArgs(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 }
