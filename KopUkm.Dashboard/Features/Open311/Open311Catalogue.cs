@@ -33,6 +33,9 @@ public sealed class Open311Catalogue(IDbContextFactory<AppDbContext> dbFactory, 
         ["menengah"] = Tickets.SmeSize.Menengah,
     };
 
+    /// <summary>A region's official name, "Kabupaten Kerinci" or "Kota Jambi" (a proper name: the same in every language).</summary>
+    public static string RegionName(RegionKind kind, string name) => $"{kind} {name}";
+
     /// <summary>Active services by code, with their owner division as the group.</summary>
     public async Task<IReadOnlyList<Open311Service>> ServicesAsync(CancellationToken ct = default)
     {
@@ -55,7 +58,8 @@ public sealed class Open311Catalogue(IDbContextFactory<AppDbContext> dbFactory, 
             return null;
         }
 
-        var regions = await db.Set<Region>().AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Code).Select(r => new Open311Value(r.Code, r.Name)).ToListAsync(ct);
+        var regions = (await db.Set<Region>().AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Code).Select(r => new { r.Code, r.Kind, r.Name }).ToListAsync(ct))
+            .Select(r => new Open311Value(r.Code, RegionName(r.Kind, r.Name))).ToList();
         return new Open311ServiceDefinition(service,
         [
             new(true, BusinessName, "string", false, L["Open311.Attr.BusinessName.Type"], 1, L["Open311.Attr.BusinessName"], []),

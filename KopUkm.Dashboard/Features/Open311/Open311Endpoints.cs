@@ -86,7 +86,7 @@ public static partial class Open311Endpoints
                 : Open311Json.Error(StatusCodes.Status400BadRequest, [.. errors]);
         })
         .WithName("Open311CreateRequest").WithSummary("File a request (api_key required). Form-encoded as the standard says, or JSON.")
-        .Accepts<Open311PostFields>("application/x-www-form-urlencoded", "application/json")
+        .AddOpenApiOperationTransformer(Open311OpenApi.DescribePostBodyAsync)
         .Produces<Open311Created[]>().Produces<Open311Error[]>(400).Produces<Open311Error[]>(403).Produces<Open311Error[]>(429);
 
         api.MapGet("/requests.json", async (HttpContext http, Open311Gate gate, Open311Requests requests, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using KopUkm.Dashboard.Localization;
@@ -15,6 +16,9 @@ public static class Open311Json
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+
+        // Served as application/json, never inside HTML: "+07:00" and "›" stay readable instead of \u002B escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static IResult Ok<T>(T value) => Results.Json(value, Options, "application/json; charset=utf-8");

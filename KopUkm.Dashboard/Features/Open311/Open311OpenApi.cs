@@ -26,6 +26,26 @@ public static class Open311OpenApi
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The filing's body, form-encoded or JSON. Described here rather than with <c>Accepts</c>, which would let the
+    /// router refuse another content type with its own plain-text answer instead of the standard's error array.
+    /// </summary>
+    public static async Task DescribePostBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        var schema = await context.GetOrCreateSchemaAsync(typeof(Open311PostFields), null, ct);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/x-www-form-urlencoded"] = new() { Schema = schema },
+                ["application/json"] = new() { Schema = schema },
+            },
+        };
+    }
+
     public static Task SnakeCaseAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(schema);

@@ -320,6 +320,7 @@ public sealed class Open311Requests(
             t.ServiceType.Code,
             t.ServiceType.ResolutionWorkingDays,
             t.Division!.Name,
+            t.Region == null ? (RegionKind?)null : t.Region.Kind,
             t.Region == null ? null : t.Region.Name,
             t.CreatedAtUtc,
             db.Set<TicketEvent>().Where(e => e.TicketId == t.Id).Max(e => (DateTime?)e.AtUtc),
@@ -333,7 +334,7 @@ public sealed class Open311Requests(
         r.ServiceCode,
         r.Division,
         Notice(r.Division, r.ResolutionDays),
-        r.Region,
+        r.Region is { } region ? Open311Catalogue.RegionName(r.RegionKind!.Value, region) : null,
         Open311Json.Time(r.CreatedAtUtc),
         Open311Json.Time(r.UpdatedAtUtc ?? r.CreatedAtUtc),
         Open311Json.Time(r.DueAtUtc));
@@ -343,5 +344,5 @@ public sealed class Open311Requests(
     /// <summary>The API key as the actor of the ticket's events: no account, no role, no division.</summary>
     private static UserContext ApiActor(VerifiedApiKey key) => new(null, $"API · {key.Name}", new HashSet<string>(), null, null);
 
-    private sealed record Row(string Code, TicketStatus Status, string ServiceName, string ServiceCode, int ResolutionDays, string Division, string? Region, DateTime CreatedAtUtc, DateTime? UpdatedAtUtc, DateTime? DueAtUtc);
+    private sealed record Row(string Code, TicketStatus Status, string ServiceName, string ServiceCode, int ResolutionDays, string Division, RegionKind? RegionKind, string? Region, DateTime CreatedAtUtc, DateTime? UpdatedAtUtc, DateTime? DueAtUtc);
 }
