@@ -40,7 +40,8 @@ public sealed class ApiKeysPageTests : AppBunitContext, IAsyncLifetime
         await page.Find("input[data-testid=api-key-name]").ChangeAsync(new() { Value = "Portal Provinsi Jambi" });
         await page.Find("[data-testid=api-key-create]").ClickAsync(new());
 
-        var key = page.WaitForElement("input[data-testid=api-key-secret]").GetAttribute("value")!;
+        var secret = page.WaitForElement("textarea[data-testid=api-key-secret]");
+        var key = (secret.GetAttribute("value") ?? secret.TextContent).Trim();
         var stored = (await app.Get<ApiKeyAdmin>().ListAsync(new(0, 25))).Items.Single();
         Assert.Equal(stored.Prefix, ApiKeySecrets.PrefixOf(key));
         Assert.Contains("hanya ditampilkan sekali", page.Find("[data-testid=api-key-created]").TextContent, StringComparison.Ordinal);
