@@ -3,6 +3,7 @@ using KopUkm.Dashboard.Features.Account;
 using KopUkm.Dashboard.Features.Backups;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
+using KopUkm.Dashboard.Features.Open311.ApiKeys;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Host;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
@@ -251,6 +252,44 @@ public sealed class OperatorCommandsTests : IDisposable
         Assert.Contains("Cara pakai: import-cooperatives", usage.Err, StringComparison.Ordinal);
         Assert.Equal(1, missing.Exit);
         Assert.Contains("tidak ditemukan", missing.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_api_key_prints_the_key_once_and_keeps_only_its_hash()
+    {
+        var (exit, output, _) = await RunAsync("create-api-key", "--name", "Portal Provinsi Jambi");
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("Kunci API \"Portal Provinsi Jambi\" dibuat (awalan kop_", lines[^2], StringComparison.Ordinal);
+        var key = lines[^1];
+        Assert.Matches("^kop_[a-z2-9]{10}_[A-Za-z0-9_-]{43}$", key);
+        await using var app = AppHost.Build([], b => b.Configuration["Data:Folder"] = folder.Path);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var stored = await db.Set<ApiKey>().SingleAsync();
+        Assert.Equal(("Portal Provinsi Jambi", ApiKeySecrets.PrefixOf(key), ApiKeySecrets.Hash(key), ""), (stored.Name, stored.Prefix, stored.SecretHash, stored.CreatedByName));
+        foreach (var file in Directory.GetFiles(folder.Path, "kopukm.db*"))
+        {
+            Assert.DoesNotContain(key, System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(file)), StringComparison.Ordinal);
+        }
+
+        var audit = await db.Set<KopUkm.Dashboard.Data.Auditing.AuditEntry>().SingleAsync(a => a.EntityType == nameof(ApiKey));
+        Assert.Equal(ApiKeyAdmin.OperatorAuditName, audit.ActorJob);
+        Assert.DoesNotContain(stored.SecretHash, audit.ChangesJson, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--name")]
+    [InlineData("--name", " ")]
+    [InlineData("--nama", "Portal")]
+    public async Task Create_api_key_explains_its_usage_when_the_name_is_missing(params string[] options)
+    {
+        var (exit, output, error) = await RunAsync(["create-api-key", .. options]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("Cara pakai: create-api-key --name", error, StringComparison.Ordinal);
     }
 
     private string WriteList(params Dictionary<string, string>[] rows)

@@ -6,6 +6,7 @@ using KopUkm.Dashboard.Features.Content.Import;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Health;
 using KopUkm.Dashboard.Features.Metrics;
+using KopUkm.Dashboard.Features.Open311;
 using KopUkm.Dashboard.Features.PublicPortal.Requests;
 using KopUkm.Dashboard.Features.Tickets.Portal;
 using KopUkm.Dashboard.Features.Security;
@@ -83,6 +84,7 @@ public static class AppHost
         app.MapContentImportFiles();
         app.MapTicketAttachmentFiles();
         app.MapPublicRequestEndpoints();
+        app.MapOpen311Endpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -9,6 +9,7 @@ using KopUkm.Dashboard.Features.Dashboard;
 using KopUkm.Dashboard.Features.Email;
 using KopUkm.Dashboard.Features.Metrics;
 using KopUkm.Dashboard.Features.Notifications;
+using KopUkm.Dashboard.Features.Open311;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.PublicPortal.Requests;
 using KopUkm.Dashboard.Features.ServiceCatalog;
@@ -36,6 +37,7 @@ public static class FeatureRegistration
         services.AddCooperatives(configuration);
         services.AddTickets(configuration);
         services.AddPublicRequests();
+        services.AddOpen311();
         services.AddContent(configuration);
         services.AddAssignments(configuration);
         services.AddDashboard(configuration);

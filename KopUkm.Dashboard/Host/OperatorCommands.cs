@@ -7,6 +7,7 @@ using KopUkm.Dashboard.Features.Assignments;
 using KopUkm.Dashboard.Features.Backups;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Cooperatives.Import;
+using KopUkm.Dashboard.Features.Open311.ApiKeys;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Features.Users;
 using KopUkm.Dashboard.Host.Demo;
@@ -18,12 +19,12 @@ namespace KopUkm.Dashboard.Host;
 
 /// <summary>
 /// The same program doubles as the operator's tool: <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c>,
-/// <c>backup</c>, <c>restore</c> and <c>import-cooperatives</c>. Each prints a plain sentence and exits non-zero on
+/// <c>backup</c>, <c>restore</c>, <c>import-cooperatives</c> and <c>create-api-key</c>. Each prints a plain sentence and exits non-zero on
 /// failure (2 when it was called wrongly).
 /// </summary>
 public static class OperatorCommands
 {
-    public static IReadOnlySet<string> Names { get; } = new HashSet<string> { "migrate", "seed-demo", "create-admin", "backup", "restore", "import-cooperatives", "help" };
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string> { "migrate", "seed-demo", "create-admin", "backup", "restore", "import-cooperatives", "create-api-key", "help" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -56,6 +57,7 @@ public static class OperatorCommands
                 "backup" => await BackupAsync(app, args[1..], output, error, L),
                 "restore" => await RestoreAsync(app, args[1..], output, error, L),
                 "import-cooperatives" => await ImportCooperativesAsync(app, args[1..], output, error, L),
+                "create-api-key" => await CreateApiKeyAsync(app, args[1..], output, error, L),
                 _ => Help(output, L),
             };
         }
@@ -202,6 +204,32 @@ public static class OperatorCommands
         }
 
         await output.WriteLineAsync(L["Cli.AdminCreated", email]);
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>create-api-key --name "…"</c>: makes a key for the Open311 API and prints it once (only its hash is kept).
+    /// </summary>
+    private static async Task<int> CreateApiKeyAsync(WebApplication app, string[] args, TextWriter output, TextWriter error, IStringLocalizer L)
+    {
+        var options = ParseOptions(args);
+        if (args.Length != 2 || !options.TryGetValue("name", out var name) || string.IsNullOrWhiteSpace(name))
+        {
+            await error.WriteLineAsync(L["Cli.CreateApiKeyUsage"]);
+            return 2;
+        }
+
+        await MigrateAsync(app, TextWriter.Null, L);
+        await using var scope = app.Services.CreateAsyncScope();
+        var (result, key) = await scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>().CreateAsOperatorAsync(name);
+        if (!result.Succeeded)
+        {
+            await error.WriteLineAsync(L["Cli.CreateApiKeyFailed", string.Join(" ", result.Errors.Select(L.Text))]);
+            return 1;
+        }
+
+        await output.WriteLineAsync(L["Cli.ApiKeyCreated", key!.Name, key.Prefix]);
+        await output.WriteLineAsync(key.Key);
         return 0;
     }
 

@@ -91,6 +91,15 @@ public sealed class CommandAccessMatrixTests(CommandAccessMatrixTests.SeededOffi
         ["OutboxAdmin.GetAsync"] = Roles(Administrators),
         ["OutboxAdmin.ListAsync"] = Roles(Administrators),
         ["OutboxAdmin.ResendAsync"] = Roles(Administrators),
+
+        ["ApiKeyAdmin.ListAsync"] = Roles(Administrators),
+        ["ApiKeyAdmin.CreateAsync"] = Roles(Administrators),
+        ["ApiKeyAdmin.RevokeAsync"] = Roles(Administrators),
+        ["ApiKeyAdmin.CreateAsOperatorAsync"] = NotForPages("the create-api-key operator command, at the server's console"),
+        ["Open311Requests.SubmitAsync"] = Public("another system with a valid, unrevoked API key, rate limited per key: Open311ApiTests, Open311LimitsTests"),
+        ["Open311Requests.GetAsync"] = Public("the Open311 API's anonymised read: service, region, division, status and times only"),
+        ["Open311Requests.ListAsync"] = Public("the Open311 API's anonymised list: at most 90 days and 1000 rows a page"),
+        ["Open311Requests.TokenAsync"] = Public("the request id a filing's token stands for"),
         ["NotificationEmailSettings.GetAsync"] = Own("the signed-in user's own e-mail copy preference"),
         ["NotificationEmailSettings.SetAsync"] = Own("the signed-in user's own e-mail copy preference"),
 

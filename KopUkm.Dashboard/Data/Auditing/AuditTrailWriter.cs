@@ -31,7 +31,7 @@ internal static class AuditTrailWriter
     ];
 
     /// <summary>Values never written to the trail; the trail only records that they changed.</summary>
-    private static readonly HashSet<string> MaskedProperties = ["PasswordHash", "SecurityStamp"];
+    private static readonly HashSet<string> MaskedProperties = ["PasswordHash", "SecurityStamp", "SecretHash"];
 
     /// <summary>Bookkeeping columns whose change alone is noise.</summary>
     private static readonly HashSet<string> SkippedProperties = ["ConcurrencyStamp", nameof(IVersioned.Version), "NormalizedEmail", "NormalizedUserName", "NormalizedName"];

@@ -136,6 +136,9 @@ public enum TicketChannel
 
     /// <summary>Submitted by the applicant on the public portal (/ajukan), without an account.</summary>
     Portal = 8,
+
+    /// <summary>Filed by another system through the Open311 API with an API key.</summary>
+    Api = 9,
 }
 
 /// <summary>PP 7/2021 size classes by business capital.</summary>
