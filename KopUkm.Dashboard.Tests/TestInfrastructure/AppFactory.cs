@@ -42,6 +42,8 @@ public class AppFactory : WebApplicationFactory<Program>
         // Every test signs in from the same address: the per-address login limit is raised here and tested on its own.
         builder.UseSetting("Auth:LoginAttemptsPerMinute", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The first-login tour would sit over the pages other tests click through; its own tests turn it on.
+        builder.UseSetting("Guide:HomeTour", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -56,6 +56,7 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.SignedInUsers 
         ["/konten/impor/templat"] = Open("/konten/impor/templat", SignedIn),
         ["/notifikasi"] = Open("/notifikasi", SignedIn),
         ["/profil"] = Open("/profil", SignedIn),
+        ["/panduan"] = Open("/panduan", SignedIn),
         ["/Account/Manage/ChangePassword"] = Open("/Account/Manage/ChangePassword", SignedIn),
 
         // IT task board: not for officers
@@ -86,6 +87,7 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.SignedInUsers 
         ["/publik"] = Open("/publik", Everyone),
         ["/standar-pelayanan"] = Open("/standar-pelayanan", Everyone),
         ["/standar-pelayanan/{Kode}"] = Open("/standar-pelayanan/KONS-USAHA", Everyone),
+        ["/standar-pelayanan/{Kode}/cetak"] = Open("/standar-pelayanan/KONS-USAHA/cetak", Everyone),
         ["/ajukan"] = Open("/ajukan", Everyone),
         ["/ajukan/{Kode}"] = Open("/ajukan/KONS-USAHA", Everyone),
         ["/lacak"] = Open("/lacak", Everyone),

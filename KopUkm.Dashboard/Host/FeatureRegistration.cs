@@ -7,6 +7,7 @@ using KopUkm.Dashboard.Features.Content;
 using KopUkm.Dashboard.Features.Cooperatives;
 using KopUkm.Dashboard.Features.Dashboard;
 using KopUkm.Dashboard.Features.Email;
+using KopUkm.Dashboard.Features.Guide;
 using KopUkm.Dashboard.Features.Metrics;
 using KopUkm.Dashboard.Features.Notifications;
 using KopUkm.Dashboard.Features.Open311;
@@ -45,6 +46,7 @@ public static class FeatureRegistration
         services.AddUsers(configuration);
         services.AddAudit(configuration);
         services.AddBackups(configuration);
+        services.AddGuide();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>();

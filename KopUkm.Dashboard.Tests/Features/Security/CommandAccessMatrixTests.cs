@@ -57,6 +57,8 @@ public sealed class CommandAccessMatrixTests(CommandAccessMatrixTests.SeededOffi
         ["ProfileService.GetAsync"] = Own("the signed-in user's own profile; null for anyone else"),
         ["ProfileService.SetDarkModeAsync"] = Own("the signed-in user's own theme; nothing for anyone else"),
         ["ProfileService.UpdateAsync"] = Roles(SignedIn),
+        ["TourService.BeginAsync"] = Own("whether the signed-in user's own first-login tour shows; false for anyone else"),
+        ["TourService.RestartAsync"] = Own("forgets the signed-in user's own tour; nothing for anyone else"),
 
         ["ItTaskAssignment.AssignAsync"] = Roles(ItManagers),
         ["ItTaskAssignment.WorkloadAsync"] = Roles(ItOverview),

@@ -1231,6 +1231,24 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.ToTable("StaffEmailPreference");
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Guide.Tour.TourView", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tour")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ShownAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Tour");
+
+                    b.ToTable("TourViews", (string)null);
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2177,6 +2195,15 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.HasOne("KopUkm.Dashboard.Features.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Guide.Tour.TourView", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
