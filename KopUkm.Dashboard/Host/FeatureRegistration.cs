@@ -12,6 +12,7 @@ using KopUkm.Dashboard.Features.Notifications;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.PublicPortal.Requests;
 using KopUkm.Dashboard.Features.ServiceCatalog;
+using KopUkm.Dashboard.Features.Surveys;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Features.Users;
 using KopUkm.Dashboard.Host.Demo;
@@ -36,6 +37,7 @@ public static class FeatureRegistration
         services.AddCooperatives(configuration);
         services.AddTickets(configuration);
         services.AddPublicRequests();
+        services.AddSurveys();
         services.AddContent(configuration);
         services.AddAssignments(configuration);
         services.AddDashboard(configuration);
