@@ -63,7 +63,8 @@ public static class IkmRules
             elements.Add(new IkmElementResult(element, list.Count, sum, nrr, nrr / 9m));
         }
 
-        var ikm = 25m * elements.Sum(e => e.WeightedNrr);
+        // 25 × Σ (NRR ÷ 9) written as 25 × Σ NRR ÷ 9: the same number, without adding up nine rounded ninths.
+        var ikm = 25m * elements.Sum(e => e.Nrr) / 9m;
         return new IkmResult(list.Count, elements, ikm, BandOf(ikm));
     }
 

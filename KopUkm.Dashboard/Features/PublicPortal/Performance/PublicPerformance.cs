@@ -90,8 +90,11 @@ public sealed class PublicPerformance(
             serviceRows.Add(Row(p.Code, p.Name, p.DivisionName, (service, _) => service == s.Id, ikm.Services.FirstOrDefault(g => g.Code == p.Code), reviewed));
         }
 
-        var divisionRows = services.GroupBy(s => new { s.DivisionId, s.DivisionCode, s.DivisionName })
-            .Select(g => Row(g.Key.DivisionCode, g.Key.DivisionName, null, (_, division) => division == g.Key.DivisionId, ikm.Divisions.FirstOrDefault(d => d.Code == g.Key.DivisionCode), null))
+        // Every division that received or resolved requests (handoffs bring work to divisions that own no service).
+        var divisions = await db.Set<Organization.Division>().AsNoTracking().Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
+        var divisionRows = divisions
+            .Where(d => received.Any(r => r.DivisionId == d.Id) || resolved.Any(r => r.DivisionId == d.Id))
+            .Select(d => Row(d.Code, d.Name, null, (_, division) => division == d.Id, ikm.Divisions.FirstOrDefault(g => g.Code == d.Code), null))
             .OrderBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
         var office = Row("", "", null, (_, _) => true, ikm.Office, null);
