@@ -40,6 +40,7 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.SignedInUsers 
         ["/layanan"] = Open("/layanan", SignedIn),
         ["/layanan/baru"] = Open("/layanan/baru", SignedIn),
         ["/layanan/{Id:int}"] = Open("/layanan/1", SignedIn),
+        ["/layanan/{Id:int}/survei"] = Open("/layanan/1/survei", SignedIn),
         ["/koperasi"] = Open("/koperasi", SignedIn),
         ["/koperasi/baru"] = Open("/koperasi/baru", SignedIn),
         ["/koperasi/{Id:int}"] = Open("/koperasi/1", SignedIn),
@@ -67,6 +68,7 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.SignedInUsers 
         ["/metrik"] = Open("/metrik", Leadership),
         ["/metrik/cetak"] = Open("/metrik/cetak", Leadership),
         ["/metrik/ekspor"] = Open("/metrik/ekspor", Leadership),
+        ["/metrik/ikm/ekspor"] = Open("/metrik/ikm/ekspor", Leadership),
 
         // Administration
         ["/administrasi"] = Open("/administrasi", Administrators),
@@ -92,6 +94,8 @@ public sealed class RouteAccessMatrixTests(RouteAccessMatrixTests.SignedInUsers 
         ["/ajukan/{Kode}"] = Open("/ajukan/KONS-USAHA", Everyone),
         ["/lacak"] = Open("/lacak", Everyone),
         ["/lacak/tautan"] = Open("/lacak/tautan", Everyone),
+        ["/survei"] = Open("/survei", Everyone),
+        ["/kinerja"] = Open("/kinerja", Everyone),
 
         // The Open311 API: reads open to every client (anonymised), filing needs an API key in the request
         ["/open311/v2/discovery.json"] = Open("/open311/v2/discovery.json", Everyone),

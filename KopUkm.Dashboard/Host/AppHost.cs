@@ -8,6 +8,7 @@ using KopUkm.Dashboard.Features.Health;
 using KopUkm.Dashboard.Features.Metrics;
 using KopUkm.Dashboard.Features.Open311;
 using KopUkm.Dashboard.Features.PublicPortal.Requests;
+using KopUkm.Dashboard.Features.Surveys;
 using KopUkm.Dashboard.Features.Tickets.Portal;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Jobs;
@@ -81,6 +82,7 @@ public static class AppHost
         app.MapJobsDashboard();
         app.MapCooperativeFiles();
         app.MapMetricsFiles();
+        app.MapIkmFiles();
         app.MapContentImportFiles();
         app.MapTicketAttachmentFiles();
         app.MapPublicRequestEndpoints();

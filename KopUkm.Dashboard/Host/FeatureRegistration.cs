@@ -14,6 +14,7 @@ using KopUkm.Dashboard.Features.Open311;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.PublicPortal.Requests;
 using KopUkm.Dashboard.Features.ServiceCatalog;
+using KopUkm.Dashboard.Features.Surveys;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Features.Users;
 using KopUkm.Dashboard.Host.Demo;
@@ -39,6 +40,7 @@ public static class FeatureRegistration
         services.AddTickets(configuration);
         services.AddPublicRequests();
         services.AddOpen311();
+        services.AddSurveys();
         services.AddContent(configuration);
         services.AddAssignments(configuration);
         services.AddDashboard(configuration);

@@ -39,6 +39,7 @@ public sealed class CommandAccessMatrixTests(CommandAccessMatrixTests.SeededOffi
     private static readonly string[] ItRequesters = [AppRoles.Administrator, AppRoles.StafTI, AppRoles.KepalaBidang];
     private static readonly string[] ItOverview = [AppRoles.Administrator, AppRoles.Pimpinan, AppRoles.StafTI];
     private static readonly string[] Leadership = [AppRoles.Administrator, AppRoles.Pimpinan];
+    private static readonly string[] IkmFollowUpReaders = [AppRoles.Administrator, AppRoles.Pimpinan, AppRoles.KepalaBidang];
     private static readonly string[] Workers = [AppRoles.Administrator, AppRoles.StafTI, AppRoles.KepalaBidang, AppRoles.Petugas];
     private static readonly string[] TicketAssigners = [AppRoles.Administrator, AppRoles.StafTI, AppRoles.KepalaBidang];
     private static readonly string[] DivisionOfficers = [AppRoles.KepalaBidang, AppRoles.Petugas];
@@ -165,6 +166,18 @@ public sealed class CommandAccessMatrixTests(CommandAccessMatrixTests.SeededOffi
         ["DashboardService.GetAsync"] = Roles(SignedIn),
         ["OfficeOverviewService.GetAsync"] = Roles(SignedIn),
         ["CoordinationMetricsService.GetAsync"] = Roles(Leadership),
+        ["IkmResults.ReportAsync"] = Roles(Leadership),
+        ["IkmResults.SuggestionsAsync"] = Roles(Leadership),
+        ["IkmFollowUps.ListAsync"] = Roles(IkmFollowUpReaders, "a head sees their own division's items: IkmFollowUpsTests"),
+        ["IkmFollowUps.CreateAsync"] = Roles(Leadership),
+        ["IkmFollowUps.UpdateAsync"] = Roles(Leadership),
+        ["IkmFollowUps.SetStatusAsync"] = Roles(IkmFollowUpReaders, "a head only on their own division's items: IkmFollowUpsTests"),
+        ["IkmFollowUps.DeleteAsync"] = Roles(Leadership),
+        ["IkmSurveys.WalkInLinkAsync"] = Roles(SignedIn, "and only on a resolved ticket the user may see: IkmSurveysTests"),
+        ["IkmSurveys.OnResolvedAsync"] = NotForPages("ticket resolution, inside TicketMoves' own save after its check"),
+        ["IkmSurveys.OpenAsync"] = Public("checks the signed survey link: IkmSurveysTests"),
+        ["IkmSurveys.SubmitAsync"] = Public("the holder of the signed survey link, once, within 30 days: IkmSurveysTests, IkmSurveyHttpTests"),
+        ["IkmSurveys.TrackingLinkAsync"] = Public("the tracking page, only after a code + PIN or signed link set the request's cookie"),
 
         ["NotificationService.NotifyAsync"] = NotForPages("called by services after their own check, to tell another user"),
         ["NotificationService.CountUnreadAsync"] = Roles(SignedIn),

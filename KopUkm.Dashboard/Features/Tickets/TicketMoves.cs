@@ -17,6 +17,7 @@ public sealed class TicketMoves(
     IOptions<TicketOptions> options,
     TicketActionRecorder recorder,
     Portal.TicketApplicantEmails applicantEmails,
+    IEnumerable<ITicketResolvedHandler> resolvedHandlers,
     TimeProvider clock)
 {
     /// <summary>Changes status along the workflow; waiting, resolving and reopening need a text.</summary>
@@ -69,6 +70,11 @@ public sealed class TicketMoves(
                 ticket.PauseReason = null;
                 newEvents.Add(Event(id, TicketEventKind.Resolved, user, now, from, to, text: body));
                 email = e => applicantEmails.ResolvedAsync(db, ticket, e, options.Value.ReopenWindowDays, ct);
+                foreach (var handler in resolvedHandlers)
+                {
+                    await handler.OnResolvedAsync(db, ticket, ct);
+                }
+
                 break;
             case TicketStatus.Ditutup:
                 ticket.ClosedAtUtc = now;

@@ -1527,6 +1527,149 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Surveys.IkmFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Element")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerDivisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerDivisionId");
+
+                    b.HasIndex("PeriodKey", "Element");
+
+                    b.ToTable("IkmFollowUp");
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Surveys.IkmSurvey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score8")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score9")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Suggestion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAtUtc");
+
+                    b.HasIndex("DivisionId");
+
+                    b.HasIndex("ServiceTypeId");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique();
+
+                    b.ToTable("IkmSurvey");
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketAttachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2217,6 +2360,36 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("OwnerDivision");
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Surveys.IkmFollowUp", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Features.Organization.Division", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerDivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Surveys.IkmSurvey", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Features.Organization.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KopUkm.Dashboard.Features.ServiceCatalog.ServiceType", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KopUkm.Dashboard.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketAttachment", b =>

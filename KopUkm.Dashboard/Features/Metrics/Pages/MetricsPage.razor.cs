@@ -23,8 +23,29 @@ public sealed partial class MetricsPage
     [SupplyParameterFromQuery(Name = "periode")]
     public string? PeriodKey { get; set; }
 
+    /// <summary>The tab in the address: <c>?tab=ikm</c> shows the IKM survey results.</summary>
+    [SupplyParameterFromQuery(Name = "tab")]
+    public string? Tab { get; set; }
+
+    /// <summary>The IKM period in the address (<c>?ikm=2026-S2</c>).</summary>
+    [SupplyParameterFromQuery(Name = "ikm")]
+    public string? IkmPeriodKey { get; set; }
+
+    private bool ShowIkm => string.Equals(Tab, "ikm", StringComparison.OrdinalIgnoreCase);
+
+    private Task ChangeTabAsync(int index)
+    {
+        Navigation.NavigateTo(index == 1 ? "/metrik?tab=ikm" : MetricsLinks.Page(period));
+        return Task.CompletedTask;
+    }
+
     protected override async Task OnParametersSetAsync()
     {
+        if (ShowIkm)
+        {
+            return;
+        }
+
         today = DateOnly.FromDateTime(WibTime.ToWib(Clock.GetUtcNow().UtcDateTime));
         period = MetricsLinks.ParseOrCurrent(PeriodKey, today);
         loading = true;

@@ -15,6 +15,8 @@ public static class PublicRequestsSetup
         services.AddSingleton<WrongPinLimiter>();
         services.AddSingleton<PortalFormGuard>();
         services.AddSingleton<TrackingCookie>();
+        services.AddMemoryCache();
+        services.AddScoped<Performance.PublicPerformance>();
         return services;
     }
 

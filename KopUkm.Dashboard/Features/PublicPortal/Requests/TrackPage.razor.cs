@@ -18,9 +18,13 @@ public partial class TrackPage
     private string? notice;
     private List<CommandError> errors = [];
     private bool filesWereChosen;
+    private string? surveyLink;
 
     [Inject]
     private TicketPortal Portal { get; set; } = default!;
+
+    [Inject]
+    private KopUkm.Dashboard.Features.Surveys.IkmSurveys Surveys { get; set; } = default!;
 
     [Inject]
     private TrackingCookie Cookie { get; set; } = default!;
@@ -85,6 +89,7 @@ public partial class TrackPage
     private async Task LoadAsync()
     {
         view = Cookie.Read(HttpContext) is { } id ? await Portal.TrackAsync(id, HttpContext.RequestAborted) : null;
+        surveyLink = view is { ResolvedAtUtc: not null } ? await Surveys.TrackingLinkAsync(view.TicketId, HttpContext.RequestAborted) : null;
     }
 
     private async Task LookupAsync()
