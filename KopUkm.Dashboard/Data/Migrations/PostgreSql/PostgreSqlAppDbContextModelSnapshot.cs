@@ -1271,6 +1271,24 @@ namespace KopUkm.Dashboard.Data.Migrations.PostgreSql
                     b.ToTable("StaffEmailPreference");
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Guide.Tour.TourView", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Tour")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("ShownAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Tour");
+
+                    b.ToTable("TourViews", (string)null);
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1323,6 +1341,104 @@ namespace KopUkm.Dashboard.Data.Migrations.PostgreSql
                     b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notification");
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Open311.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Open311.ApiKeys.Open311Submission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique();
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("Open311Submissions", (string)null);
                 });
 
             modelBuilder.Entity("KopUkm.Dashboard.Features.Organization.Division", b =>
@@ -1461,6 +1577,153 @@ namespace KopUkm.Dashboard.Data.Migrations.PostgreSql
                         {
                             t.HasCheckConstraint("CK_ServiceTypes_Targets", "\"FirstResponseWorkingDays\" >= 0 AND \"ResolutionWorkingDays\" >= \"FirstResponseWorkingDays\"");
                         });
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Surveys.IkmFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Element")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OwnerDivisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerDivisionId");
+
+                    b.HasIndex("PeriodKey", "Element");
+
+                    b.ToTable("IkmFollowUp");
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Surveys.IkmSurvey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DivisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("Score1")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score2")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score3")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score4")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score5")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score6")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score7")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score8")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score9")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceTypeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Suggestion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAtUtc");
+
+                    b.HasIndex("DivisionId");
+
+                    b.HasIndex("ServiceTypeId");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique();
+
+                    b.ToTable("IkmSurvey");
                 });
 
             modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketAttachment", b =>
@@ -2151,6 +2414,30 @@ namespace KopUkm.Dashboard.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Guide.Tour.TourView", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Open311.ApiKeys.Open311Submission", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Features.Open311.ApiKeys.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KopUkm.Dashboard.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.ServiceCatalog.ServiceType", b =>
                 {
                     b.HasOne("KopUkm.Dashboard.Features.Organization.Division", "OwnerDivision")
@@ -2160,6 +2447,36 @@ namespace KopUkm.Dashboard.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("OwnerDivision");
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Surveys.IkmFollowUp", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Features.Organization.Division", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerDivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Surveys.IkmSurvey", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Features.Organization.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KopUkm.Dashboard.Features.ServiceCatalog.ServiceType", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KopUkm.Dashboard.Features.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketAttachment", b =>
