@@ -91,6 +91,7 @@ public sealed class PostgreSqlCluster
     {
         var binaries = FindBinaries();
         var asRoot = Environment.UserName == "root";
+        await RemoveLeftoversAsync(binaries, asRoot);
         var folder = Path.Combine(Path.GetTempPath(), $"kopukm-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         if (asRoot && !OperatingSystem.IsWindows())
@@ -106,6 +107,57 @@ public sealed class PostgreSqlCluster
         await cluster.RunAsync(asRoot, "pg_ctl", "start", "-w", "-t", "60", "-D", cluster.DataFolder, "-l", Path.Combine(folder, "server.log"), "-o", settings);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop(asRoot);
         return cluster;
+    }
+
+    /// <summary>
+    /// Clusters of earlier test runs whose process is gone (killed, or its exit handler cut short) are stopped and
+    /// deleted, so throwaway clusters never pile up under the temp folder.
+    /// </summary>
+    private static async Task RemoveLeftoversAsync(string binaries, bool asRoot)
+    {
+        foreach (var leftover in Directory.GetDirectories(Path.GetTempPath(), "kopukm-pg-*"))
+        {
+            var parts = Path.GetFileName(leftover).Split('-');
+            if (parts.Length < 3 || !int.TryParse(parts[2], out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+
+            var stale = new PostgreSqlCluster(binaries, leftover, 0);
+            if (File.Exists(Path.Combine(stale.DataFolder, "postmaster.pid")))
+            {
+                try
+                {
+                    await stale.RunAsync(asRoot, "pg_ctl", "stop", "-m", "immediate", "-D", stale.DataFolder);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Not running any more: only the folder is left.
+                }
+            }
+
+            try
+            {
+                Directory.Delete(leftover, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another run may be removing it at the same moment.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private void Stop(bool asRoot)
