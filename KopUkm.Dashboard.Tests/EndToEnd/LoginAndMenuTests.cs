@@ -13,11 +13,11 @@ namespace KopUkm.Dashboard.Tests.EndToEnd;
 public sealed class LoginAndMenuTests(BrowserFixture browser)
 {
     [Theory]
-    [InlineData("admin@kopukm.demo", "Dasbor,Koperasi,Layanan UMKM,Konten,Tugas TI,Metrik,Administrasi")]
-    [InlineData("pimpinan@kopukm.demo", "Dasbor,Koperasi,Layanan UMKM,Konten,Tugas TI,Metrik")]
-    [InlineData("kabid.klm@kopukm.demo", "Dasbor,Koperasi,Layanan UMKM,Konten,Tugas TI")]
-    [InlineData("staf.ti@kopukm.demo", "Dasbor,Koperasi,Layanan UMKM,Konten,Tugas TI")]
-    [InlineData("petugas.klm@kopukm.demo", "Dasbor,Koperasi,Layanan UMKM,Konten")]
+    [InlineData("admin@kopukm.demo", "Dasbor,Koperasi,Layanan UMKM,Konten,Tugas TI,Metrik,Administrasi,Panduan")]
+    [InlineData("pimpinan@kopukm.demo", "Dasbor,Koperasi,Layanan UMKM,Konten,Tugas TI,Metrik,Panduan")]
+    [InlineData("kabid.klm@kopukm.demo", "Dasbor,Koperasi,Layanan UMKM,Konten,Tugas TI,Panduan")]
+    [InlineData("staf.ti@kopukm.demo", "Dasbor,Koperasi,Layanan UMKM,Konten,Tugas TI,Panduan")]
+    [InlineData("petugas.klm@kopukm.demo", "Dasbor,Koperasi,Layanan UMKM,Konten,Panduan")]
     public async Task Each_demo_role_logs_in_and_sees_its_own_menu(string email, string expectedMenu)
     {
         var page = await browser.NewPageAsync();
@@ -84,7 +84,7 @@ public sealed class LoginAndMenuTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en", new() { Timeout = 15_000 });
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("[data-nav=tickets]")).ToHaveTextAsync("SME Services");
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Welcome");
 
         await page.GetByTestId("language-menu").Locator("button").ClickAsync();
         await page.GetByTestId("lang-id").ClickAsync();
@@ -135,7 +135,7 @@ public sealed class LoginAndMenuTests(BrowserFixture browser)
         await Assertions.Expect(again.GetByTestId("login-error")).ToBeVisibleAsync();
         await again.LoginAsync("ganti.sandi@kopukm.test", "kata-sandi-baru-2");
         await again.WaitForInteractiveAsync();
-        await Assertions.Expect(again.Locator("h1")).ToContainTextAsync("Selamat datang");
+        await Assertions.Expect(again.Locator("main")).ToContainTextAsync("Selamat datang");
         await again.Context.CloseAsync();
     }
 

@@ -17,7 +17,7 @@ public sealed class PublicRequestFlowTests(BrowserFixture browser)
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[500]];
 
     [Fact]
-    public async Task A_member_of_the_public_applies_answers_the_officers_question_and_sees_the_request_resolved()
+    public async Task A_member_of_the_public_applies_answers_the_officers_question_sees_the_request_resolved_and_rates_it_in_the_ikm_survey()
     {
         // A member of the public, without an account, applies with an attachment.
         var applicant = await browser.NewPageAsync();
@@ -114,6 +114,44 @@ public sealed class PublicRequestFlowTests(BrowserFixture browser)
             Assert.Equal(["ticket-receipt", "ticket-reply", "ticket-waiting", "ticket-resolved"], purposes);
         }
 
+        // Leadership reads this month's IKM before the applicant answers the satisfaction survey.
+        var leader = await browser.NewPageAsync();
+        await leader.LoginAsync("pimpinan@kopukm.demo", DemoUsers.Password);
+        await leader.GotoAsync("/metrik?tab=ikm");
+        await leader.WaitForInteractiveAsync();
+        var officeIkm = leader.GetByTestId("ikm-office-value");
+        await Assertions.Expect(officeIkm).ToBeVisibleAsync();
+        var before = (await officeIkm.TextContentAsync())!.Trim();
+
+        // The tracking page offers the IKM survey; the applicant answers "3" on all nine elements.
+        await Assertions.Expect(applicant.GetByTestId("track-survey")).ToBeVisibleAsync();
+        await applicant.GetByTestId("track-survey-link").ClickAsync();
+        await applicant.ExpectNavigatedAsync(new System.Text.RegularExpressions.Regex("/survei\\?t="));
+        await CheckAccessibleAtBothWidthsAsync(applicant);
+        for (var element = 1; element <= 9; element++)
+        {
+            await applicant.Locator($"label[for=s-u{element}-3]").ClickAsync();
+        }
+
+        await applicant.Locator("#s-suggestion").FillAsync("Antrean di loket sudah lebih cepat.");
+        browser.App.Clock.Advance(TimeSpan.FromSeconds(10));
+        await applicant.GetByTestId("survey-submit").ClickAsync();
+        await Assertions.Expect(applicant.GetByTestId("survey-thanks")).ToBeVisibleAsync();
+        await CheckAccessibleAtBothWidthsAsync(applicant);
+
+        // 25 × (9 × 3 ÷ 9) = 75,00 for the office this month, where there was no answer before.
+        await leader.ReloadAsync();
+        await leader.WaitForInteractiveAsync();
+        await Assertions.Expect(officeIkm).ToHaveTextAsync("75,00");
+        Assert.NotEqual("75,00", before);
+        await Assertions.Expect(leader.GetByTestId("ikm-office-band")).ToContainTextAsync("Kurang Baik");
+        await leader.Context.CloseAsync();
+
+        // The public performance page: aggregates only, accessible on a desk screen and a phone.
+        await applicant.GotoAsync("/kinerja");
+        await Assertions.Expect(applicant.GetByTestId("kin-office")).ToBeVisibleAsync();
+        await Assertions.Expect(applicant.Locator("body")).Not.ToContainTextAsync("Rina Marlina");
+        await CheckAccessibleAtBothWidthsAsync(applicant);
         await applicant.Context.CloseAsync();
     }
 

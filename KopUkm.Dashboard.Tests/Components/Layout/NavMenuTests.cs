@@ -8,11 +8,11 @@ namespace KopUkm.Dashboard.Tests.Components.Layout;
 public sealed class NavMenuTests : AppBunitContext
 {
     [Theory]
-    [InlineData(AppRoles.Administrator, "dashboard,cooperatives,tickets,content,ittasks,metrics,administration")]
-    [InlineData(AppRoles.Pimpinan, "dashboard,cooperatives,tickets,content,ittasks,metrics")]
-    [InlineData(AppRoles.KepalaBidang, "dashboard,cooperatives,tickets,content,ittasks")]
-    [InlineData(AppRoles.StafTI, "dashboard,cooperatives,tickets,content,ittasks")]
-    [InlineData(AppRoles.Petugas, "dashboard,cooperatives,tickets,content")]
+    [InlineData(AppRoles.Administrator, "dashboard,cooperatives,tickets,content,ittasks,metrics,administration,guide")]
+    [InlineData(AppRoles.Pimpinan, "dashboard,cooperatives,tickets,content,ittasks,metrics,guide")]
+    [InlineData(AppRoles.KepalaBidang, "dashboard,cooperatives,tickets,content,ittasks,guide")]
+    [InlineData(AppRoles.StafTI, "dashboard,cooperatives,tickets,content,ittasks,guide")]
+    [InlineData(AppRoles.Petugas, "dashboard,cooperatives,tickets,content,guide")]
     public void Shows_only_what_the_role_may_open(string role, string expected)
     {
         SignInAs(role);
@@ -41,7 +41,7 @@ public sealed class NavMenuTests : AppBunitContext
         UseCulture("en-US");
         var english = Render<NavMenu>().FindAll("[data-nav]").Select(a => a.TextContent.Trim()).ToList();
 
-        Assert.Equal(["Dasbor", "Koperasi", "Layanan UMKM", "Konten", "Tugas TI", "Metrik", "Administrasi"], indonesian);
-        Assert.Equal(["Dashboard", "Cooperatives", "SME Services", "Content", "IT Tasks", "Metrics", "Administration"], english);
+        Assert.Equal(["Dasbor", "Koperasi", "Layanan UMKM", "Konten", "Tugas TI", "Metrik", "Administrasi", "Panduan"], indonesian);
+        Assert.Equal(["Dashboard", "Cooperatives", "SME Services", "Content", "IT Tasks", "Metrics", "Administration", "Guide"], english);
     }
 }

@@ -79,7 +79,8 @@ public sealed partial class TicketDemoSeederTests(SeededDemoTickets demo) : ICla
         Assert.InRange(tickets.Count, 4750, 5250);
         Assert.Equal(demo.Seeded.Tickets, tickets.Count);
         Assert.Equal(demo.Services.Values.Where(s => s.IsActive).Select(s => s.Id).Order(), tickets.Select(t => t.ServiceTypeId).Distinct().Order());
-        Assert.Equal(Enum.GetValues<TicketChannel>(), tickets.Select(t => t.Channel).Distinct().Order());
+        // Every channel people use; API filings come from other systems and are not part of the demo year.
+        Assert.Equal(Enum.GetValues<TicketChannel>().Where(c => c != TicketChannel.Api), tickets.Select(t => t.Channel).Distinct().Order());
         Assert.Equal(demo.Regions.Keys.Order(), tickets.Where(t => t.RegionId is not null).Select(t => t.RegionId!.Value).Distinct().Order());
         Assert.All(tickets, t => Assert.InRange(t.CreatedAtUtc, demo.NowUtc.AddDays(-366), demo.NowUtc));
         Assert.Contains(tickets, t => t.CreatedAtUtc < demo.NowUtc.AddDays(-330));

@@ -32,7 +32,10 @@ public sealed class TicketPortalConversationTests : PortalScenario
         Assert.True((await Moves.MoveAsync(id, await VersionAsync(id), TicketStatus.Selesai, "NIB sudah terbit: 1234567890123.")).Succeeded);
         Assert.True((await Moves.MoveAsync(id, await VersionAsync(id), TicketStatus.Ditutup, null)).Succeeded);
 
-        var mails = await OutboxAsync();
+        var all = await OutboxAsync();
+        // Resolving also invites the applicant to the IKM survey (one invitation, written with the resolution).
+        Assert.Single(all, m => m.Purpose == "ikm-invite");
+        var mails = all.Where(m => m.Purpose != "ikm-invite").ToList();
         Assert.Equal(["ticket-receipt", "ticket-reply", "ticket-waiting", "ticket-resolved", "ticket-closed"], mails.Select(m => m.Purpose));
         Assert.Equal(mails.Count, mails.Select(m => m.Key).Distinct().Count());
         await using var db = await App.DbAsync();
