@@ -145,6 +145,9 @@ public sealed class PublicRequestFlowTests(BrowserFixture browser)
         await Assertions.Expect(officeIkm).ToHaveTextAsync("75,00");
         Assert.NotEqual("75,00", before);
         await Assertions.Expect(leader.GetByTestId("ikm-office-band")).ToContainTextAsync("Kurang Baik");
+        // The coordination table's IKM column counts it for the request's division (Usaha Mikro) too.
+        await leader.GotoAsync("/metrik");
+        await Assertions.Expect(leader.Locator("tr[data-division=UMK] td[data-metric=Ikm] [data-value]")).ToHaveTextAsync("75,00");
         await leader.Context.CloseAsync();
 
         // The public performance page: aggregates only, accessible on a desk screen and a phone.

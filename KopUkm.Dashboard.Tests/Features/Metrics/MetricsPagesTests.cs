@@ -54,6 +54,9 @@ public sealed class MetricsPagesTests : AppBunitContext, IAsyncLifetime
         var throughput = umk.QuerySelector("td[data-metric=Throughput]")!;
         Assert.Equal("3", throughput.QuerySelector("[data-value]")!.TextContent.Trim());
         Assert.Contains("metrics-good", throughput.QuerySelector("[data-trend]")!.ClassName, StringComparison.Ordinal);
+        // The IKM column: no survey answered in this month yet, so a dash, for each division and the office.
+        Assert.Equal("–", umk.QuerySelector("td[data-metric=Ikm] [data-value]")!.TextContent.Trim());
+        Assert.Equal("–", page.Find("tr[data-division=office] td[data-metric=Ikm] [data-value]").TextContent.Trim());
         // KLM resolved nothing: a dash that says why, never NaN.
         var klmSla = page.Find("tr[data-division=KLM] td[data-metric=SlaCompliance]");
         Assert.Equal("–", klmSla.QuerySelector("[data-value]")!.TextContent.Trim());

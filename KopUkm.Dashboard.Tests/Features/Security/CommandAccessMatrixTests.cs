@@ -168,6 +168,7 @@ public sealed class CommandAccessMatrixTests(CommandAccessMatrixTests.SeededOffi
         ["CoordinationMetricsService.GetAsync"] = Roles(Leadership),
         ["IkmResults.ReportAsync"] = Roles(Leadership),
         ["IkmResults.SuggestionsAsync"] = Roles(Leadership),
+        ["IkmResults.ByDivisionAsync"] = Roles(Leadership),
         ["IkmFollowUps.ListAsync"] = Roles(IkmFollowUpReaders, "a head sees their own division's items: IkmFollowUpsTests"),
         ["IkmFollowUps.CreateAsync"] = Roles(Leadership),
         ["IkmFollowUps.UpdateAsync"] = Roles(Leadership),

@@ -131,7 +131,14 @@ public sealed class IkmSurveysTests : PortalScenario
         Assert.Equal(1, umk.Result.Respondents);
         Assert.Equal(1, umk.Population);
         Assert.True(umk.SampleEnough);
+        // The Metrik table's IKM column over the same stretch: the division and the office.
+        var column = await App.Get<IkmResults>().ByDivisionAsync(period.StartUtc, period.EndUtc);
+        Assert.Equal(75m, column["UMK"].Ikm);
+        Assert.Equal(1, column["UMK"].Respondents);
+        Assert.Equal(75m, column[""].Ikm);
+        Assert.False(column.ContainsKey("KLM"));
         App.ActAs(AppRoles.Petugas, Umk, "clerk");
         await Assert.ThrowsAsync<AccessDeniedException>(() => App.Get<IkmResults>().ReportAsync(period));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => App.Get<IkmResults>().ByDivisionAsync(period.StartUtc, period.EndUtc));
     }
 }

@@ -39,6 +39,28 @@ public sealed class IkmResults(IDbContextFactory<AppDbContext> dbFactory, Access
         return await BuildAsync(dbFactory, period, ct);
     }
 
+    /// <summary>
+    /// The IKM of the office (key "") and of each division (key: its code) over any stretch of time — the Metrik
+    /// table's IKM column, for its week, month, quarter or year. Only divisions with answers have a key.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IkmResult>> ByDivisionAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Permissions.ViewMetrics);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var answers = await db.Set<IkmSurvey>().AsNoTracking()
+            .Where(s => s.AnsweredAtUtc >= fromUtc && s.AnsweredAtUtc < toUtc)
+            .Join(db.Set<Division>(), s => s.DivisionId, d => d.Id, (s, d) => new
+            {
+                d.Code,
+                Scores = new[] { s.Score1 ?? 0, s.Score2 ?? 0, s.Score3 ?? 0, s.Score4 ?? 0, s.Score5 ?? 0, s.Score6 ?? 0, s.Score7 ?? 0, s.Score8 ?? 0, s.Score9 ?? 0 },
+            })
+            .ToListAsync(ct);
+        var results = answers.GroupBy(a => a.Code)
+            .ToDictionary(g => g.Key, g => IkmRules.Compute(g.Select(a => (IReadOnlyList<int>)a.Scores)), StringComparer.Ordinal);
+        results[""] = IkmRules.Compute(answers.Select(a => (IReadOnlyList<int>)a.Scores));
+        return results;
+    }
+
     /// <summary>The suggestions of a period, newest first, a page at a time.</summary>
     public async Task<(IReadOnlyList<IkmSuggestion> Items, int Total)> SuggestionsAsync(IkmPeriod period, int page, int pageSize, CancellationToken ct = default)
     {

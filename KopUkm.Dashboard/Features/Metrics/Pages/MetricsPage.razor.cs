@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Features.Surveys;
 using KopUkm.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
 
@@ -8,10 +9,14 @@ public sealed partial class MetricsPage
     private MetricPeriod period = default!;
     private DateOnly today;
     private CoordinationMetricsReport? report;
+    private IReadOnlyDictionary<string, IkmResult>? ikm;
     private bool loading;
 
     [Inject]
     private CoordinationMetricsService Metrics { get; set; } = default!;
+
+    [Inject]
+    private IkmResults IkmResults { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -53,6 +58,7 @@ public sealed partial class MetricsPage
         {
             // The previous period's table stays on screen until the new one is ready.
             report = await Metrics.GetAsync(period);
+            ikm = await IkmResults.ByDivisionAsync(period.StartUtc, period.EndUtc);
         }
         finally
         {
