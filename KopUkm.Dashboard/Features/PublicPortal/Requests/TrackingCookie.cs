@@ -1,4 +1,4 @@
-using System.Globalization;
+using KopUkm.Dashboard.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +16,7 @@ public sealed class TrackingCookie(IDataProtectionProvider protection, IOptions<
 
     public void Issue(HttpContext http, int ticketId)
     {
-        var expires = clock.GetUtcNow().AddMinutes(options.Value.TrackingCookieMinutes);
-        var value = protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{ticketId}|{expires.ToUnixTimeSeconds()}"));
+        var value = ExpiringIdToken.Protect(protector, ticketId, clock.GetUtcNow().AddMinutes(options.Value.TrackingCookieMinutes));
         http.Response.Cookies.Append(Name, value, new CookieOptions
         {
             Path = "/lacak",
@@ -33,26 +32,6 @@ public sealed class TrackingCookie(IDataProtectionProvider protection, IOptions<
         http.Response.Cookies.Delete(Name, new CookieOptions { Path = "/lacak", Secure = http.Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Lax });
 
     /// <summary>The request this browser may see now, or null.</summary>
-    public int? Read(HttpContext http)
-    {
-        if (!http.Request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value) || value.Length > 1000)
-        {
-            return null;
-        }
-
-        try
-        {
-            var parts = protector.Unprotect(value).Split('|');
-            return parts.Length == 2
-                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
-                && clock.GetUtcNow().ToUnixTimeSeconds() < expires
-                ? id
-                : null;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-    }
+    public int? Read(HttpContext http) =>
+        http.Request.Cookies.TryGetValue(Name, out var value) ? ExpiringIdToken.Read(protector, value, clock.GetUtcNow()) : null;
 }

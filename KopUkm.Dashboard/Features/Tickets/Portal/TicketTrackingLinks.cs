@@ -1,4 +1,3 @@
-using System.Globalization;
 using KopUkm.Dashboard.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -19,33 +18,8 @@ public sealed class TicketTrackingLinks(IDataProtectionProvider protection, IOpt
     /// <summary>The absolute link for e-mails: <c>{App:PublicBaseUrl}/lacak/tautan?t=…</c>.</summary>
     public string LinkFor(int ticketId) => app.Value.Link("lacak/tautan?t=" + Uri.EscapeDataString(TokenFor(ticketId)));
 
-    public string TokenFor(int ticketId)
-    {
-        var expires = clock.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
-        return protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{ticketId}|{expires}"));
-    }
+    public string TokenFor(int ticketId) => ExpiringIdToken.Protect(protector, ticketId, clock.GetUtcNow().Add(Lifetime));
 
     /// <summary>The ticket a token opens, or null when it is forged, damaged or expired.</summary>
-    public int? Read(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 1000)
-        {
-            return null;
-        }
-
-        try
-        {
-            var parts = protector.Unprotect(token).Split('|');
-            return parts.Length == 2
-                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
-                && clock.GetUtcNow().ToUnixTimeSeconds() < expires
-                ? id
-                : null;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-    }
+    public int? Read(string? token) => ExpiringIdToken.Read(protector, token, clock.GetUtcNow());
 }
