@@ -68,6 +68,18 @@ public sealed class PostgreSqlCluster
         }
     }
 
+    /// <summary>
+    /// A new database with nothing in it (no schema, no template): for what must start from empty, such as the app's own
+    /// first start, or copying an office's data into a fresh database. Returns its connection string.
+    /// </summary>
+    public static async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var cluster = await Shared.Value;
+        var name = $"kopukm_empty_{Environment.ProcessId}_{Interlocked.Increment(ref databases)}";
+        await cluster.ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return cluster.ConnectionString(name);
+    }
+
     private string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
