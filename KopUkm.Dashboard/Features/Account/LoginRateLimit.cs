@@ -13,10 +13,12 @@ public static class LoginRateLimit
 
     /// <summary>
     /// Sign-in posts are limited per client address (a fixed window of one minute), besides the lockout per account:
-    /// guessing across many accounts from one address is slowed too. Refusals answer 429 with an Indonesian sentence.
+    /// guessing across many accounts from one address is slowed too. The count is shared by every instance on the
+    /// database (<see cref="SharedRateCounters"/>). Refusals answer 429 with an Indonesian sentence.
     /// </summary>
     public static IServiceCollection AddLoginRateLimit(this IServiceCollection services)
     {
+        services.AddSharedRateCounters();
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -27,9 +29,8 @@ public static class LoginRateLimit
                 }
 
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.LoginAttemptsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+                return SharedWindowRateLimiter.Partition(
+                    context.RequestServices.GetRequiredService<SharedRateCounters>(), "login", ClientAddress.Of(context), perMinute, TimeSpan.FromMinutes(1));
             });
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>

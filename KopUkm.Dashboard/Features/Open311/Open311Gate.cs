@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Open311.ApiKeys;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -7,28 +7,21 @@ using Microsoft.Extensions.Options;
 namespace KopUkm.Dashboard.Features.Open311;
 
 /// <summary>
-/// The API's rate limits (System.Threading.RateLimiting, a fixed window of one minute): one partition per verified
-/// key, and one per client address for calls without a key. Checked after the key, so a made-up key cannot use up a
-/// real client's allowance.
+/// The API's rate limits (a fixed window of one minute): one per verified key, and one per client address for calls
+/// without a key. Checked after the key, so a made-up key cannot use up a real client's allowance. Counted in the
+/// database (<see cref="SharedRateCounters"/>), so every instance draws on the same allowance.
 /// </summary>
-public sealed class Open311RateLimits(IOptions<Open311Options> options) : IDisposable
+public sealed class Open311RateLimits(IOptions<Open311Options> options, SharedRateCounters counters)
 {
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(partition =>
-        RateLimitPartition.GetFixedWindowLimiter(partition, p => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = p.StartsWith("key:", StringComparison.Ordinal) ? options.Value.RequestsPerMinutePerKey : options.Value.AnonymousRequestsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
-
-    /// <summary>True when the call may go on; otherwise how long to wait, if the limiter says.</summary>
-    public (bool Admitted, TimeSpan? RetryAfter) TryAcquire(string partition)
+    /// <summary>Counts the call; true when it may go on, otherwise how long until the window ends.</summary>
+    public async Task<(bool Admitted, TimeSpan RetryAfter)> TryAcquireAsync(VerifiedApiKey? key, string clientAddress, CancellationToken ct = default)
     {
-        using var lease = limiter.AttemptAcquire(partition);
-        return lease.IsAcquired ? (true, null) : (false, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1));
+        var (scope, subject, limit) = key is not null
+            ? ("open311-key", key.Id.ToString(CultureInfo.InvariantCulture), options.Value.RequestsPerMinutePerKey)
+            : ("open311-address", clientAddress, options.Value.AnonymousRequestsPerMinute);
+        var hit = await counters.HitFixedWindowAsync(scope, subject, TimeSpan.FromMinutes(1), ct);
+        return (hit.Count <= limit, hit.WindowEndsIn);
     }
-
-    public void Dispose() => limiter.Dispose();
 }
 
 /// <summary>What the gate decided: go on (with the key, if one was sent), or answer this error.</summary>
@@ -62,13 +55,10 @@ public sealed class Open311Gate(ApiKeyVerifier keys, Open311RateLimits limits, I
             key = verified;
         }
 
-        var partition = key is not null
-            ? string.Create(CultureInfo.InvariantCulture, $"key:{key.Id}")
-            : $"ip:{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
-        var (admitted, retryAfter) = limits.TryAcquire(partition);
+        var (admitted, retryAfter) = await limits.TryAcquireAsync(key, ClientAddress.Of(http), ct);
         if (!admitted)
         {
-            var seconds = (int)Math.Ceiling((retryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds);
+            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
             http.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
             return new(key, Open311Json.Error(StatusCodes.Status429TooManyRequests, L["Open311.Error.TooMany"]));
         }

@@ -13,6 +13,7 @@ public static class Open311Setup
     public static IServiceCollection AddOpen311(this IServiceCollection services)
     {
         services.AddSettings<Open311Options>(Open311Options.SectionName);
+        services.AddSharedRateCounters();
         services.AddSingleton<Open311RateLimits>();
         services.AddScoped<ApiKeyVerifier>();
         services.AddScoped<ApiKeyAdmin>();

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using KopUkm.Dashboard.Common;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -7,10 +8,11 @@ namespace KopUkm.Dashboard.Features.PublicPortal.Requests;
 
 /// <summary>
 /// ASP.NET Core rate limiting for every form post on the public pages (the policy is named on the pages through
-/// <c>[EnableRateLimiting(PublicPostRateLimit.Policy)]</c>): a fixed window of one minute per client address, reading
-/// pages unlimited. A refusal answers 429 with a short Indonesian page.
+/// <c>[EnableRateLimiting(PublicPostRateLimit.Policy)]</c>): a fixed window of one minute per client address, counted
+/// in the database so every instance shares it (<see cref="SharedRateCounters"/>); reading pages unlimited. A refusal
+/// answers 429 with a short Indonesian page.
 /// </summary>
-public sealed class PublicPostRateLimit(IOptions<PublicRequestOptions> options) : IRateLimiterPolicy<string>
+public sealed class PublicPostRateLimit(IOptions<PublicRequestOptions> options, SharedRateCounters counters) : IRateLimiterPolicy<string>
 {
     public const string Policy = "public-post";
 
@@ -32,8 +34,6 @@ public sealed class PublicPostRateLimit(IOptions<PublicRequestOptions> options) 
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         HttpMethods.IsPost(httpContext.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(
-                httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Value.PostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            ? SharedWindowRateLimiter.Partition(counters, "public-post", ClientAddress.Of(httpContext), options.Value.PostsPerMinute, TimeSpan.FromMinutes(1))
             : RateLimitPartition.GetNoLimiter("");
 }

@@ -10,6 +10,7 @@ public static class PublicRequestsSetup
     public static IServiceCollection AddPublicRequests(this IServiceCollection services)
     {
         services.AddSettings<PublicRequestOptions>("PublicRequests");
+        services.AddSharedRateCounters();
         services.AddSingleton<PublicPostRateLimit>();
         services.AddRateLimiter(o => o.AddPolicy<string, PublicPostRateLimit>(PublicPostRateLimit.Policy));
         services.AddSingleton<WrongPinLimiter>();

@@ -94,10 +94,9 @@ public partial class TrackPage
 
     private async Task LookupAsync()
     {
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var code = (Lookup.Code ?? "").Trim().ToUpperInvariant();
         Lookup.Code = code;
-        if (!Limiter.IsAllowed(code, address))
+        if (await Limiter.TryBeginAsync(code, ClientAddress.Of(HttpContext), HttpContext.RequestAborted) is not { } attempt)
         {
             message = L["Portal.Track.LockedOut"];
             return;
@@ -105,13 +104,14 @@ public partial class TrackPage
 
         if (await Portal.VerifyAsync(code, Lookup.Pin, HttpContext.RequestAborted) is { } ticketId)
         {
+            // Not cancelled with the request: a right PIN must never stay counted as a wrong one.
+            await attempt.ForgiveAsync(CancellationToken.None);
             Cookie.Issue(HttpContext, ticketId);
             Navigation.NavigateTo("lacak");
             return;
         }
 
-        Limiter.RecordFailure(code, address);
-        // The same sentence for an unknown code and a wrong PIN.
+        // The attempt stays counted as a wrong PIN. The same sentence for an unknown code and a wrong PIN.
         message = L["Portal.Track.NotMatched"];
     }
 

@@ -1,61 +1,67 @@
-using System.Collections.Concurrent;
+using KopUkm.Dashboard.Common;
 using Microsoft.Extensions.Options;
 
 namespace KopUkm.Dashboard.Features.PublicPortal.Requests;
 
 /// <summary>
-/// Counts wrong PINs per tracking code and per client address in a sliding window on the app's clock. A code is
-/// counted whether or not it exists, so being locked out says nothing about the code. Kept in memory: the app runs as
-/// one process, and a restart forgiving a few guesses is harmless next to an 8-digit PIN.
+/// Counts wrong PINs per tracking code and per client address in a sliding window on the app's clock
+/// (<c>PublicRequests:WrongPins…</c>). A code is counted whether or not it exists, so being locked out says nothing
+/// about the code. The counts live in the database (<see cref="SharedRateCounters"/>): every instance behind a load
+/// balancer sees the same ones, and a restart forgives nothing.
 /// </summary>
-public sealed class WrongPinLimiter(IOptions<PublicRequestOptions> options, TimeProvider clock)
+/// <remarks>
+/// An attempt is counted before the PIN is checked and taken back when it turns out not to be a wrong PIN (the right
+/// PIN, or refused unchecked because the code or address is locked). Checking first and counting after would let a
+/// burst of simultaneous guesses all pass the check before any of them was counted; counted first, at most the
+/// limit's number of guesses can be under way or wrong at once, whichever instances they reach.
+/// </remarks>
+public sealed class WrongPinLimiter(IOptions<PublicRequestOptions> options, SharedRateCounters counters)
 {
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> failures = new(StringComparer.Ordinal);
+    private const string CodeScope = "pin-code";
+    private const string AddressScope = "pin-address";
 
-    /// <summary>Whether another attempt is allowed now for this code and address.</summary>
-    public bool IsAllowed(string code, string address) =>
-        Count(CodeKey(code)) < options.Value.WrongPinsPerCode && Count(AddressKey(address)) < options.Value.WrongPinsPerAddress;
-
-    public void RecordFailure(string code, string address)
+    /// <summary>
+    /// Starts a PIN check for this code from this address: null when the code or the address has used up its wrong
+    /// PINs (nothing counted then); otherwise the attempt, counted as a wrong PIN unless <see cref="PinAttempt.ForgiveAsync"/>
+    /// is called because the PIN was right.
+    /// </summary>
+    public async Task<PinAttempt?> TryBeginAsync(string code, string address, CancellationToken ct = default)
     {
-        Add(CodeKey(code));
-        Add(AddressKey(address));
+        var limits = options.Value;
+        var window = TimeSpan.FromMinutes(limits.WrongPinWindowMinutes);
+        var byCode = await counters.HitSlidingWindowAsync(CodeScope, Normalize(code), window, ct);
+        var byAddress = await counters.HitSlidingWindowAsync(AddressScope, address, window, ct);
+        var attempt = new PinAttempt(counters, byCode, byAddress);
+        if (byCode.Count <= limits.WrongPinsPerCode && byAddress.Count <= limits.WrongPinsPerAddress)
+        {
+            return attempt;
+        }
+
+        await attempt.ForgiveAsync(ct);
+        return null;
     }
 
-    private static string CodeKey(string code) => "code:" + code.Trim().ToUpperInvariant();
+    private static string Normalize(string code) => code.Trim().ToUpperInvariant();
+}
 
-    private static string AddressKey(string address) => "ip:" + address;
+/// <summary>A PIN check under way, already counted as a wrong PIN for its code and address.</summary>
+public sealed class PinAttempt
+{
+    private readonly SharedRateCounters counters;
+    private readonly SlidingHit byCode;
+    private readonly SlidingHit byAddress;
 
-    private int Count(string key)
+    internal PinAttempt(SharedRateCounters counters, SlidingHit byCode, SlidingHit byAddress)
     {
-        if (!failures.TryGetValue(key, out var queue))
-        {
-            return 0;
-        }
-
-        lock (queue)
-        {
-            Prune(queue);
-            return queue.Count;
-        }
+        this.counters = counters;
+        this.byCode = byCode;
+        this.byAddress = byAddress;
     }
 
-    private void Add(string key)
+    /// <summary>The PIN was right (or never checked): the attempt does not count against the code or the address.</summary>
+    public async Task ForgiveAsync(CancellationToken ct = default)
     {
-        var queue = failures.GetOrAdd(key, _ => new Queue<DateTimeOffset>());
-        lock (queue)
-        {
-            Prune(queue);
-            queue.Enqueue(clock.GetUtcNow());
-        }
-    }
-
-    private void Prune(Queue<DateTimeOffset> queue)
-    {
-        var since = clock.GetUtcNow() - TimeSpan.FromMinutes(options.Value.WrongPinWindowMinutes);
-        while (queue.Count > 0 && queue.Peek() <= since)
-        {
-            queue.Dequeue();
-        }
+        await counters.TakeBackAsync(byCode, ct);
+        await counters.TakeBackAsync(byAddress, ct);
     }
 }

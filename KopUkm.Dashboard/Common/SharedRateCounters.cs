@@ -1,0 +1,187 @@
+using System.Security.Cryptography;
+using System.Text;
+using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KopUkm.Dashboard.Common;
+
+/// <summary>
+/// One counter of an abuse limit: how often <see cref="Key"/> was hit in the window or second starting at
+/// <see cref="WindowStart"/>. Times are Unix seconds of the app's clock (a window number, not a date to show), the
+/// same integer on SQLite and PostgreSQL. Bookkeeping, not a business record: not audited.
+/// </summary>
+public sealed class RateCounter : INotAudited
+{
+    /// <summary>The limit's scope and a hash of what it counts (never the address or code itself).</summary>
+    public required string Key { get; set; }
+
+    public long WindowStart { get; set; }
+
+    public int Count { get; set; }
+
+    /// <summary>From this second on the row counts for nothing and the next sweep deletes it.</summary>
+    public long ExpiresAt { get; set; }
+}
+
+internal sealed class RateCounterConfiguration : IEntityTypeConfiguration<RateCounter>
+{
+    public void Configure(EntityTypeBuilder<RateCounter> builder)
+    {
+        builder.ToTable("RateCounters");
+        builder.HasKey(c => new { c.Key, c.WindowStart });
+        builder.Property(c => c.Key).HasMaxLength(SharedRateCounters.MaxKeyLength);
+        builder.HasIndex(c => c.ExpiresAt);
+    }
+}
+
+/// <summary>A fixed window's count after this hit, and how long until the window ends.</summary>
+public readonly record struct WindowCount(int Count, TimeSpan WindowEndsIn);
+
+/// <summary>
+/// A hit counted in a sliding window: the hits within the window, this one included, and the one-second counter it
+/// went into (so it can be taken back).
+/// </summary>
+public readonly record struct SlidingHit(string Key, long Second, int Count);
+
+/// <summary>
+/// Abuse counters every instance shares, because they live in the database (table <c>RateCounters</c>): two
+/// instances behind a load balancer must not give an attacker twice the attempts. One statement per hit,
+/// <c>INSERT … ON CONFLICT … DO UPDATE SET Count = Count + 1 RETURNING Count</c>, which SQLite (3.35 and later) and
+/// PostgreSQL both run atomically: each concurrent hit gets its own number, whichever instance sends it.
+/// </summary>
+/// <remarks>
+/// What is counted is stored as <c>scope:hash</c>, the first 128 bits of SHA-256 of the subject (a client address, a
+/// tracking code, an API key's id), never the subject itself. A hash of an IPv4 address can be reversed by trying all
+/// of them, so it is a pseudonym, not anonymity: what keeps the data small is that a row lives only as long as its
+/// window (a minute, or the wrong-PIN window) and is then deleted by the next sweep, at most a minute later (every
+/// instance sweeps expired rows once a minute, on its next hit). Times come from the injected clock, so tests pin them.
+/// </remarks>
+public sealed class SharedRateCounters(IServiceScopeFactory scopes, TimeProvider clock, SharedRateCounters.SweepSchedule sweeps)
+{
+    public const int MaxKeyLength = 64;
+
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Counts a hit in the fixed window (aligned to the clock: whole minutes for a one-minute window) that the
+    /// current instant falls into, and returns the window's count with this hit.
+    /// </summary>
+    public async Task<WindowCount> HitFixedWindowAsync(string scope, string subject, TimeSpan window, CancellationToken ct = default)
+    {
+        var seconds = WholeSeconds(window);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var start = Math.DivRem(now, seconds * 1000).Quotient * seconds;
+        var key = KeyOf(scope, subject);
+        var count = await InDatabaseAsync(db => IncrementAsync(db, key, start, start + seconds, ct), ct);
+        return new WindowCount(count, TimeSpan.FromMilliseconds(((start + seconds) * 1000) - now));
+    }
+
+    /// <summary>
+    /// Counts a hit now and returns the hits of the last <paramref name="window"/>, this one included: a sliding
+    /// window exact to the second (one counter per key and second). The count is read after the hit is committed, so
+    /// of several hits racing on any instances, at least one sees all of them; none is admitted on a count that
+    /// missed a hit committed before it.
+    /// </summary>
+    public async Task<SlidingHit> HitSlidingWindowAsync(string scope, string subject, TimeSpan window, CancellationToken ct = default)
+    {
+        var seconds = WholeSeconds(window);
+        var second = clock.GetUtcNow().ToUnixTimeSeconds();
+        var key = KeyOf(scope, subject);
+        var count = await InDatabaseAsync(
+            async db =>
+            {
+                await IncrementAsync(db, key, second, second + seconds, ct);
+                var since = second - seconds;
+                var counted = await db.Database.SqlQuery<int>($"""
+                    SELECT CAST(COALESCE(SUM("Count"), 0) AS INTEGER) AS "Value" FROM "RateCounters"
+                    WHERE "Key" = {key} AND "WindowStart" > {since}
+                    """).ToListAsync(ct);
+                return counted.Single();
+            },
+            ct);
+        return new SlidingHit(key, second, count);
+    }
+
+    /// <summary>
+    /// Takes a sliding-window hit back (an attempt that turned out not to count, such as the right PIN). Never below
+    /// zero; a hit whose counter has already expired is gone anyway.
+    /// </summary>
+    public Task TakeBackAsync(SlidingHit hit, CancellationToken ct = default) =>
+        InDatabaseAsync(
+            db => db.Database.ExecuteSqlAsync($"""
+                UPDATE "RateCounters" SET "Count" = "Count" - 1
+                WHERE "Key" = {hit.Key} AND "WindowStart" = {hit.Second} AND "Count" > 0
+                """, ct),
+            ct);
+
+    /// <summary>The stored key: the scope as written and a hash of the subject, so no address or code is kept.</summary>
+    public static string KeyOf(string scope, string subject)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        ArgumentNullException.ThrowIfNull(subject);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(subject)).AsSpan(0, 16));
+        var key = scope + ":" + hash;
+        return key.Length <= MaxKeyLength ? key : throw new ArgumentException($"The scope '{scope}' is too long for a counter key.", nameof(scope));
+    }
+
+    private static long WholeSeconds(TimeSpan window) =>
+        window >= TimeSpan.FromSeconds(1) ? (long)window.TotalSeconds : throw new ArgumentOutOfRangeException(nameof(window), window, "A window is at least a second.");
+
+    private static async Task<int> IncrementAsync(AppDbContext db, string key, long windowStart, long expiresAt, CancellationToken ct)
+    {
+        // The conflict target is the primary key; the existing row is named by the table ("excluded" is the new one).
+        var counted = await db.Database.SqlQuery<int>($"""
+            INSERT INTO "RateCounters" ("Key", "WindowStart", "Count", "ExpiresAt") VALUES ({key}, {windowStart}, 1, {expiresAt})
+            ON CONFLICT ("Key", "WindowStart") DO UPDATE SET "Count" = "RateCounters"."Count" + 1
+            RETURNING "Count" AS "Value"
+            """).ToListAsync(ct);
+        return counted.Single();
+    }
+
+    /// <summary>
+    /// Runs on a context of its own (this service is a singleton: ASP.NET Core's rate limiter keeps its limiters
+    /// beyond a request). Each statement commits by itself, so a hit is visible to every instance at once. Once a
+    /// minute per instance, expired counters are deleted afterwards.
+    /// </summary>
+    private async Task<T> InDatabaseAsync<T>(Func<AppDbContext, Task<T>> work, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        var result = await work(db);
+        var now = clock.GetUtcNow();
+        if (sweeps.IsDue(now, SweepEvery))
+        {
+            var second = now.ToUnixTimeSeconds();
+            await db.Set<RateCounter>().Where(c => c.ExpiresAt <= second).ExecuteDeleteAsync(ct);
+        }
+
+        return result;
+    }
+
+    /// <summary>When this instance last deleted expired counters (one per instance, beside the singleton service).</summary>
+    public sealed class SweepSchedule
+    {
+        private long nextAtTicks = long.MinValue;
+
+        /// <summary>True for the first caller once <paramref name="every"/> has passed since the last sweep.</summary>
+        public bool IsDue(DateTimeOffset now, TimeSpan every)
+        {
+            var next = Interlocked.Read(ref nextAtTicks);
+            return now.UtcTicks >= next && Interlocked.CompareExchange(ref nextAtTicks, (now + every).UtcTicks, next) == next;
+        }
+    }
+}
+
+public static class SharedRateCountersSetup
+{
+    /// <summary>Registers <see cref="SharedRateCounters"/> once, whichever limit asks first.</summary>
+    public static IServiceCollection AddSharedRateCounters(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SharedRateCounters.SweepSchedule>();
+        services.TryAddSingleton<SharedRateCounters>();
+        return services;
+    }
+}
