@@ -17,6 +17,28 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("KopUkm.Dashboard.Common.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateCounters", (string)null);
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2327,6 +2349,15 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Guide.Tour.TourView", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Open311.ApiKeys.Open311Submission", b =>
                 {
                     b.HasOne("KopUkm.Dashboard.Features.Open311.ApiKeys.ApiKey", null)
@@ -2338,15 +2369,6 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.HasOne("KopUkm.Dashboard.Features.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KopUkm.Dashboard.Features.Guide.Tour.TourView", b =>
-                {
-                    b.HasOne("KopUkm.Dashboard.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
