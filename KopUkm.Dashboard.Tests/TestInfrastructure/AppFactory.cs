@@ -22,8 +22,11 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DataFolder => folder.Path;
 
-    /// <summary>The app's clock: the pinned test instant, running forward from the moment the host was made.</summary>
-    public RunningTestClock Clock { get; } = new();
+    /// <summary>
+    /// The app's clock: the pinned test instant, running forward from the moment the host was made. Two hosts standing
+    /// for two instances of one deployment may be given one clock.
+    /// </summary>
+    public RunningTestClock Clock { get; init; } = new();
 
     /// <summary>Extra settings a test class needs (applied last).</summary>
     protected virtual Dictionary<string, string?> Settings { get; } = [];

@@ -30,4 +30,14 @@ public sealed class RunningTestClock : TimeProvider
 
     /// <summary>Jumps the clock forward (timers keep real time), e.g. past a session's lifetime.</summary>
     public void Advance(TimeSpan by) => Interlocked.Add(ref skippedTicks, by.Ticks);
+
+    /// <summary>
+    /// Jumps to the start of the next whole minute, so a test of a per-minute limit (fixed windows aligned to the
+    /// clock's minutes) has the whole window before it, however long the host took to start.
+    /// </summary>
+    public void AdvanceToNextMinute()
+    {
+        var into = GetUtcNow().UtcTicks % TimeSpan.TicksPerMinute;
+        Advance(TimeSpan.FromTicks(TimeSpan.TicksPerMinute - into));
+    }
 }

@@ -85,6 +85,19 @@ public sealed class TestServices : IAsyncDisposable
         return services;
     }
 
+    /// <summary>
+    /// A second app instance on this one's database (its PostgreSQL database, or its SQLite file), with a clock and a
+    /// current user of its own: for what several instances behind a load balancer must share.
+    /// </summary>
+    public async Task<TestServices> AnotherInstanceAsync()
+    {
+        var config = provider.GetRequiredService<IConfiguration>();
+        var database = DatabaseOptions.From(config);
+        return await CreateAsync(database.ProviderKind == DatabaseProvider.PostgreSQL
+            ? PostgreSqlSettings(database.ConnectionString!)
+            : new() { ["ConnectionStrings:Default"] = $"Data Source={provider.GetRequiredService<DataPaths>().DatabaseFile}" });
+    }
+
     private static Dictionary<string, string?> PostgreSqlSettings(string connection) => new()
     {
         ["Database:Provider"] = "PostgreSQL",

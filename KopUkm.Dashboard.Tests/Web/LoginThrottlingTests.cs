@@ -19,6 +19,7 @@ public sealed class LoginThrottlingTests
     {
         using var app = new ThrottledApp(3);
         using var client = HttpLogin.AnonymousClient(app);
+        app.Clock.AdvanceToNextMinute();
 
         for (var attempt = 1; attempt <= 3; attempt++)
         {

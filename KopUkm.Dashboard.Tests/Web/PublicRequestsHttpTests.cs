@@ -82,6 +82,7 @@ public sealed partial class PublicRequestsHttpTests
     {
         using var app = new PortalApp(3);
         using var client = HttpLogin.AnonymousClient(app);
+        app.Clock.AdvanceToNextMinute();
 
         for (var i = 0; i < 3; i++)
         {
@@ -218,7 +219,7 @@ public sealed partial class PublicRequestsHttpTests
         return await client.PostAsync("/ajukan", form);
     }
 
-    private static async Task<HttpResponseMessage> LookupAsync(HttpClient client, string code, string pin)
+    internal static async Task<HttpResponseMessage> LookupAsync(HttpClient client, string code, string pin)
     {
         var page = await client.GetStringAsync("/lacak");
         return await client.PostAsync("/lacak", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -230,7 +231,7 @@ public sealed partial class PublicRequestsHttpTests
         }));
     }
 
-    private static string Error(string html) => ErrorPattern().Match(html).Groups[1].Value;
+    internal static string Error(string html) => ErrorPattern().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -20,6 +20,7 @@ public sealed class Open311LimitsTests
         using var client = HttpLogin.AnonymousClient(app);
         var busy = await app.CreateKeyAsync("Klien sibuk");
         var other = await app.CreateKeyAsync("Klien lain");
+        app.Clock.AdvanceToNextMinute();
 
         await FileAsync(client, busy);
         for (var i = 0; i < 2; i++)
