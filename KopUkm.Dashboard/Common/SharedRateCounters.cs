@@ -56,14 +56,12 @@ public readonly record struct SlidingHit(string Key, long Second, int Count);
 /// What is counted is stored as <c>scope:hash</c>, the first 128 bits of SHA-256 of the subject (a client address, a
 /// tracking code, an API key's id), never the subject itself. A hash of an IPv4 address can be reversed by trying all
 /// of them, so it is a pseudonym, not anonymity: what keeps the data small is that a row lives only as long as its
-/// window (a minute, or the wrong-PIN window) and is then deleted by the next sweep, at most a minute later (every
-/// instance sweeps expired rows once a minute, on its next hit). Times come from the injected clock, so tests pin them.
+/// window (a minute, or the wrong-PIN window) and is then deleted by <see cref="RateCounterSweeper"/> within a minute.
+/// Times come from the injected clock, so tests pin them.
 /// </remarks>
-public sealed class SharedRateCounters(IServiceScopeFactory scopes, TimeProvider clock, SharedRateCounters.SweepSchedule sweeps)
+public sealed class SharedRateCounters(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const int MaxKeyLength = 64;
-
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Counts a hit in the fixed window (aligned to the clock: whole minutes for a one-minute window) that the
@@ -141,36 +139,47 @@ public sealed class SharedRateCounters(IServiceScopeFactory scopes, TimeProvider
         return counted.Single();
     }
 
+    /// <summary>Deletes the counters whose window has passed; returns how many.</summary>
+    public Task<int> SweepAsync(CancellationToken ct = default)
+    {
+        var second = clock.GetUtcNow().ToUnixTimeSeconds();
+        return InDatabaseAsync(db => db.Set<RateCounter>().Where(c => c.ExpiresAt <= second).ExecuteDeleteAsync(ct), ct);
+    }
+
     /// <summary>
     /// Runs on a context of its own (this service is a singleton: ASP.NET Core's rate limiter keeps its limiters
-    /// beyond a request). Each statement commits by itself, so a hit is visible to every instance at once. Once a
-    /// minute per instance, expired counters are deleted afterwards.
+    /// beyond a request). Each statement commits by itself, so a hit is visible to every instance at once.
     /// </summary>
     private async Task<T> InDatabaseAsync<T>(Func<AppDbContext, Task<T>> work, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
-        var result = await work(db);
-        var now = clock.GetUtcNow();
-        if (sweeps.IsDue(now, SweepEvery))
-        {
-            var second = now.ToUnixTimeSeconds();
-            await db.Set<RateCounter>().Where(c => c.ExpiresAt <= second).ExecuteDeleteAsync(ct);
-        }
-
-        return result;
+        return await work(db);
     }
+}
 
-    /// <summary>When this instance last deleted expired counters (one per instance, beside the singleton service).</summary>
-    public sealed class SweepSchedule
+/// <summary>
+/// Deletes expired counters once a minute on the app's clock, on every instance (deleting twice is harmless), also
+/// when nobody is counted: a quiet night keeps no addresses' hashes until the morning.
+/// </summary>
+public sealed class RateCounterSweeper(SharedRateCounters counters, TimeProvider clock, ILogger<RateCounterSweeper> logger) : BackgroundService
+{
+    public static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        private long nextAtTicks = long.MinValue;
-
-        /// <summary>True for the first caller once <paramref name="every"/> has passed since the last sweep.</summary>
-        public bool IsDue(DateTimeOffset now, TimeSpan every)
+        using var timer = new PeriodicTimer(Every, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var next = Interlocked.Read(ref nextAtTicks);
-            return now.UtcTicks >= next && Interlocked.CompareExchange(ref nextAtTicks, (now + every).UtcTicks, next) == next;
+            try
+            {
+                await counters.SweepAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database may be away for a moment (or not migrated yet at the first tick): next minute again.
+                logger.LogWarning(ex, "Expired rate counters could not be deleted; trying again in a minute.");
+            }
         }
     }
 }
@@ -180,8 +189,8 @@ public static class SharedRateCountersSetup
     /// <summary>Registers <see cref="SharedRateCounters"/> once, whichever limit asks first.</summary>
     public static IServiceCollection AddSharedRateCounters(this IServiceCollection services)
     {
-        services.TryAddSingleton<SharedRateCounters.SweepSchedule>();
         services.TryAddSingleton<SharedRateCounters>();
+        services.AddHostedService<RateCounterSweeper>();
         return services;
     }
 }
