@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Host;
+using KopUkm.Dashboard.Host.Demo;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,7 +20,7 @@ using Npgsql;
 namespace KopUkm.Dashboard.Tests.Host;
 
 /// <summary>
-/// <c>copy-to-postgresql</c> moving the demo office (seeded once for the class) from SQLite into an empty database of
+/// <c>copy-to-postgresql</c> moving a demo office (seeded once for the class: the demo accounts and a small scale set) from SQLite into an empty database of
 /// the test run's PostgreSQL cluster, and its <c>--verify</c> mode.
 /// </summary>
 public sealed class CopyToPostgreSqlTests(CopyToPostgreSqlTests.CopiedOffice office) : IClassFixture<CopyToPostgreSqlTests.CopiedOffice>
@@ -32,13 +34,14 @@ public sealed class CopyToPostgreSqlTests(CopyToPostgreSqlTests.CopiedOffice off
 
         Assert.True(exit == 0, output + error);
         Assert.Contains("Salinan sesaat basis data SQLite dibuat di", output, StringComparison.Ordinal);
-        Assert.Contains("Menyalin Ticket: 5.000 dari 5.000 baris", output, StringComparison.Ordinal);
+        Assert.Contains($"Menyalin Ticket: {CopiedOffice.Scale.Tickets:N0} dari {CopiedOffice.Scale.Tickets:N0} baris", output, StringComparison.Ordinal);
         Assert.Matches(@"Tabel\s+Baris sumber\s+Baris tujuan\s+Checksum sama", output);
         var rows = CheckRows(output);
         Assert.True(rows.Count >= 40, output);
         Assert.All(rows, r => Assert.True(r.Value.Equal && r.Value.Source == r.Value.Target, $"{r.Key}: {r.Value.Source} / {r.Value.Target}"));
-        Assert.Equal(5000, rows["Ticket"].Source);
-        Assert.True(rows["AuditEntry"].Source > 0 && rows["AspNetUsers"].Source > 0 && rows["DataProtectionKeys"].Source > 0, output);
+        Assert.Equal(CopiedOffice.Scale.Tickets, rows["Ticket"].Source);
+        Assert.Equal(CopiedOffice.Scale.Cooperatives, rows["Cooperative"].Source);
+        Assert.True(rows["AuditEntries"].Source > 0 && rows["AspNetUsers"].Source > 0 && rows["DataProtectionKeys"].Source > 0, output);
         Assert.Contains("Penyalinan selesai", output, StringComparison.Ordinal);
         Assert.Contains("Hangfire", output, StringComparison.Ordinal);
 
@@ -172,7 +175,7 @@ public sealed class CopyToPostgreSqlTests(CopyToPostgreSqlTests.CopiedOffice off
     {
         await using var connection = new NpgsqlConnection(office.Target);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""SELECT (SELECT count(*) FROM "Ticket") || '/' || (SELECT count(*) FROM "AuditEntry") || '/' || (SELECT count(*) FROM "AspNetUsers") || '/' || (SELECT count(*) FROM "__EFMigrationsHistory")""", connection);
+        await using var command = new NpgsqlCommand("""SELECT (SELECT count(*) FROM "Ticket") || '/' || (SELECT count(*) FROM "AuditEntries") || '/' || (SELECT count(*) FROM "AspNetUsers") || '/' || (SELECT count(*) FROM "__EFMigrationsHistory")""", connection);
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
@@ -197,9 +200,12 @@ public sealed class CopyToPostgreSqlTests(CopyToPostgreSqlTests.CopiedOffice off
         }
     });
 
-    /// <summary>The demo office on SQLite (with a data protection key in use), copied once into an empty PostgreSQL database.</summary>
+    /// <summary>A demo office on SQLite (with a data protection key in use), copied once into an empty PostgreSQL database.</summary>
     public sealed class CopiedOffice : IAsyncLifetime
     {
+        /// <summary>A hundredth of the large scale, over two months.</summary>
+        public static DemoScale Scale { get; } = new("uji", 1_000, 300, 50, 100, 200, HistoryDays: 60);
+
         public TempFolder Folder { get; } = new();
 
         public string Target { get; private set; } = "";
@@ -222,17 +228,21 @@ public sealed class CopyToPostgreSqlTests(CopyToPostgreSqlTests.CopiedOffice off
 
         public async Task InitializeAsync()
         {
-            var seeded = await RunAsync("seed-demo");
-            Assert.True(seeded.Exit == 0, seeded.Err);
+            // The demo accounts (audited, Identity) and a small scale data set: seconds, where the full demo takes a minute.
+            var migrated = await RunAsync("migrate");
+            Assert.True(migrated.Exit == 0, migrated.Err);
             await using (var sqlite = BuildApp(Folder.Path))
             {
+                await using var scope = sqlite.Services.CreateAsyncScope();
+                Assert.True(await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedDemoUsersAsync() > 0);
+                await scope.ServiceProvider.GetRequiredService<ScaleDemoSeeder>().SeedAsync(Scale);
                 Protected = sqlite.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose).Protect("sesi tetap berlaku");
             }
 
             Target = await PostgreSqlCluster.CreateEmptyDatabaseAsync();
             var watch = Stopwatch.StartNew();
             Copy = await RunAsync(CopyToPostgreSqlCommand.Name, "--target", Target);
-            Console.WriteLine($"copy-to-postgresql of the demo office: {watch.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"copy-to-postgresql of the test office: {watch.Elapsed.TotalSeconds:0.0} s");
         }
 
         public Task DisposeAsync()

@@ -5,6 +5,8 @@ using KopUkm.Dashboard.Data.PostgreSql;
 using KopUkm.Dashboard.Features.Backups;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 
@@ -134,7 +136,7 @@ internal static class CopyToPostgreSqlCommand
         await using var targetDb = await targetScope.ServiceProvider.GetRequiredService<IDbContextFactory<PostgreSqlAppDbContext>>().CreateDbContextAsync();
         var description = Describe(target);
         var connectionString = new NpgsqlConnectionStringBuilder(PostgreSqlDatabase.ConnectionString(target)) { CommandTimeout = 0 }.ToString();
-        var tableNames = targetDb.Model.GetRelationalModel().Tables.Where(t => t.Schema is null && !t.IsExcludedFromMigrations).Select(t => t.Name).ToList();
+        var tableNames = FullModel(targetDb).GetRelationalModel().Tables.Where(t => t.Schema is null && !t.IsExcludedFromMigrations).Select(t => t.Name).ToList();
         return verify
             ? await VerifyAsync(sqliteDb, targetDb, source, connectionString, keysFolder, output, L)
             : await CopyAsync(sqliteDb, targetDb, source, connectionString, description, tableNames, keysFolder, output, error, L);
@@ -179,7 +181,7 @@ internal static class CopyToPostgreSqlCommand
                 return;
             }
 
-            var plan = await CopyPlan.CreateAsync(sqliteDb.Model, targetDb.Model, target);
+            var plan = await CopyPlan.CreateAsync(FullModel(sqliteDb), FullModel(targetDb), target);
             var copied = await SqliteToPostgreSqlCopy.CopyAsync(plan, source, target, transaction, keysFolder, new CopyProgressLines(output, L));
             await output.WriteLineAsync(L["Cli.CopyKeys", copied.Keys, keysFolder]);
             await output.WriteLineAsync(L["Cli.CopySequences", copied.Sequences]);
@@ -206,7 +208,7 @@ internal static class CopyToPostgreSqlCommand
     {
         await using var target = new NpgsqlConnection(connectionString);
         await target.OpenAsync();
-        var plan = await CopyPlan.CreateAsync(sqliteDb.Model, targetDb.Model, target);
+        var plan = await CopyPlan.CreateAsync(FullModel(sqliteDb), FullModel(targetDb), target);
         var checks = await CopyVerification.CompareAsync(plan, source, target, keysFolder, checkedTable: CheckLines(plan, output, L));
         var different = checks.Count(c => !c.Matches);
         await output.WriteLineAsync(different == 0 ? L["Cli.VerifyDone", checks.Count] : L["Cli.VerifyMismatch", different]);
@@ -223,6 +225,9 @@ internal static class CopyToPostgreSqlCommand
         return check => output.WriteLine(
             $"{check.Table.PadRight(width)}  {check.SourceRows.ToString("N0", CultureInfo.CurrentCulture).PadLeft(numbers)}  {check.TargetRows.ToString("N0", CultureInfo.CurrentCulture).PadLeft(numbers)}  {L[check.ChecksumEqual ? "Cli.VerifyYes" : "Cli.VerifyNo"]}");
     }
+
+    /// <summary>The model with its relational details (table exclusions, column mappings); the runtime model drops some.</summary>
+    private static IModel FullModel(AppDbContext db) => db.GetService<IDesignTimeModel>().Model;
 
     private static bool IsNpgsqlConnection(string value)
     {
