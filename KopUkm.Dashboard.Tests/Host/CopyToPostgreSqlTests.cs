@@ -34,7 +34,7 @@ public sealed class CopyToPostgreSqlTests(CopyToPostgreSqlTests.CopiedOffice off
 
         Assert.True(exit == 0, output + error);
         Assert.Contains("Salinan sesaat basis data SQLite dibuat di", output, StringComparison.Ordinal);
-        Assert.Contains($"Menyalin Ticket: {CopiedOffice.Scale.Tickets:N0} dari {CopiedOffice.Scale.Tickets:N0} baris", output, StringComparison.Ordinal);
+        Assert.Contains(string.Format(new System.Globalization.CultureInfo("id-ID"), "Menyalin Ticket: {0:N0} dari {0:N0} baris", CopiedOffice.Scale.Tickets), output, StringComparison.Ordinal);
         Assert.Matches(@"Tabel\s+Baris sumber\s+Baris tujuan\s+Checksum sama", output);
         var rows = CheckRows(output);
         Assert.True(rows.Count >= 40, output);
