@@ -19,12 +19,12 @@ namespace KopUkm.Dashboard.Host;
 
 /// <summary>
 /// The same program doubles as the operator's tool: <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c>,
-/// <c>backup</c>, <c>restore</c>, <c>import-cooperatives</c> and <c>create-api-key</c>. Each prints a plain sentence and exits non-zero on
+/// <c>backup</c>, <c>restore</c>, <c>import-cooperatives</c>, <c>create-api-key</c> and <c>copy-to-postgresql</c>. Each prints a plain sentence and exits non-zero on
 /// failure (2 when it was called wrongly).
 /// </summary>
 public static class OperatorCommands
 {
-    public static IReadOnlySet<string> Names { get; } = new HashSet<string> { "migrate", "seed-demo", "create-admin", "backup", "restore", "import-cooperatives", "create-api-key", "help" };
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string> { "migrate", "seed-demo", "create-admin", "backup", "restore", "import-cooperatives", "create-api-key", CopyToPostgreSqlCommand.Name, "help" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -58,6 +58,7 @@ public static class OperatorCommands
                 "restore" => await RestoreAsync(app, args[1..], output, error, L),
                 "import-cooperatives" => await ImportCooperativesAsync(app, args[1..], output, error, L),
                 "create-api-key" => await CreateApiKeyAsync(app, args[1..], output, error, L),
+                CopyToPostgreSqlCommand.Name => await CopyToPostgreSqlCommand.RunAsync(app, args[1..], output, error, L),
                 _ => Help(output, L),
             };
         }
@@ -337,7 +338,7 @@ public static class OperatorCommands
     }
 
     /// <summary>Reads <c>--key value</c> pairs.</summary>
-    private static Dictionary<string, string> ParseOptions(string[] args)
+    internal static Dictionary<string, string> ParseOptions(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length - 1; i++)
