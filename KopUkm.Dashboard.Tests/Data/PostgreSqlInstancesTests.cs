@@ -1,6 +1,9 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.PostgreSql;
+using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Localization;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -77,6 +80,35 @@ public sealed class PostgreSqlInstancesTests : IAsyncLifetime
         {
             Assert.Single(heardOnA);
         }
+    }
+
+    /// <summary>
+    /// B has its working calendar cached and computes a one-working-day SLA from Monday 09:00 as due on Tuesday; a holiday on
+    /// Tuesday saved on A moves B's due date to Wednesday within about a second (A's edit reaches B as a calendar change).
+    /// </summary>
+    [Fact]
+    public async Task A_holiday_added_on_one_instance_changes_the_other_instances_sla_due_dates_within_a_second()
+    {
+        await StartRelayAsync(a);
+        await StartRelayAsync(b);
+        var mondayNine = WibTime.ToUtc(new DateTime(2026, 11, 23, 9, 0, 0));
+        var calendarOfB = b.Services.GetRequiredService<WorkingCalendarProvider>();
+        async Task<DateOnly> DueDayOnB() => DateOnly.FromDateTime(WibTime.ToWib((await calendarOfB.GetAsync()).AddWorkingDays(mondayNine, 1)));
+        Assert.Equal(new DateOnly(2026, 11, 24), await DueDayOnB());
+
+        a.ActAs(AppRoles.Administrator, null, "admin");
+        var saved = await a.Get<CalendarService>().SaveHolidayAsync(new HolidayItem(0, new DateOnly(2026, 11, 24), HolidayKind.CutiBersama, "Cuti bersama", 0));
+        Assert.True(saved.Succeeded);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+
+        // B is told through LISTEN/NOTIFY and drops its calendar; until then it rightly serves the one it has.
+        while (await DueDayOnB() != new DateOnly(2026, 11, 25))
+        {
+            Assert.True(waited.Elapsed < Patience, "the other instance kept its old calendar");
+            await Task.Delay(10); // the condition is B's cache, which raises no event a test can await
+        }
+
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(2), $"the other instance followed after {waited.Elapsed}");
     }
 
     [Fact]
