@@ -2,6 +2,7 @@ using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.PostgreSql;
 using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Content.LiveCheck;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Localization;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
@@ -109,6 +110,27 @@ public sealed class PostgreSqlInstancesTests : IAsyncLifetime
         }
 
         Assert.True(waited.Elapsed < TimeSpan.FromSeconds(2), $"the other instance followed after {waited.Elapsed}");
+    }
+
+    /// <summary>The live-site check runs on A's job server; a page on B hears each progress write and reads the run from the database.</summary>
+    [Fact]
+    public async Task Live_check_progress_written_on_one_instance_is_heard_and_read_on_the_other()
+    {
+        await StartRelayAsync(a);
+        await StartRelayAsync(b);
+        var heardOnB = new TaskCompletionSource<ChangeEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onB = b.Services.GetRequiredService<ChangeNotifier>().Subscribe(ChangeTopic.JobProgress, change =>
+        {
+            heardOnB.TrySetResult(change);
+            return Task.CompletedTask;
+        });
+
+        await a.Get<LiveCheckProgress>().StartAsync(120);
+
+        var change = await heardOnB.Task.WaitAsync(Patience);
+        Assert.Equal((LiveCheckProgress.JobId, true), (change.ScopeKey, change.FromAnotherInstance));
+        var seenOnB = await b.Get<LiveCheckProgress>().CurrentAsync();
+        Assert.Equal((true, 120, 0), (seenOnB.Running, seenOnB.Total, seenOnB.Checked));
     }
 
     [Fact]

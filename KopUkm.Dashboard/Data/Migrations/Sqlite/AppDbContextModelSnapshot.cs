@@ -671,6 +671,35 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.ToTable("ContentUrlRule");
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Content.LiveCheck.JobProgress", b =>
+                {
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Running")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("JobProgress", (string)null);
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Content.SocialCadenceTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -2327,6 +2356,15 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Guide.Tour.TourView", b =>
+                {
+                    b.HasOne("KopUkm.Dashboard.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Open311.ApiKeys.Open311Submission", b =>
                 {
                     b.HasOne("KopUkm.Dashboard.Features.Open311.ApiKeys.ApiKey", null)
@@ -2338,15 +2376,6 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.HasOne("KopUkm.Dashboard.Features.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KopUkm.Dashboard.Features.Guide.Tour.TourView", b =>
-                {
-                    b.HasOne("KopUkm.Dashboard.Data.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
