@@ -1,6 +1,10 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.PostgreSql;
+using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Content.LiveCheck;
+using KopUkm.Dashboard.Features.Security;
+using KopUkm.Dashboard.Localization;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -77,6 +81,56 @@ public sealed class PostgreSqlInstancesTests : IAsyncLifetime
         {
             Assert.Single(heardOnA);
         }
+    }
+
+    /// <summary>
+    /// B has its working calendar cached and computes a one-working-day SLA from Monday 09:00 as due on Tuesday; a holiday on
+    /// Tuesday saved on A moves B's due date to Wednesday within about a second (A's edit reaches B as a calendar change).
+    /// </summary>
+    [Fact]
+    public async Task A_holiday_added_on_one_instance_changes_the_other_instances_sla_due_dates_within_a_second()
+    {
+        await StartRelayAsync(a);
+        await StartRelayAsync(b);
+        var mondayNine = WibTime.ToUtc(new DateTime(2026, 11, 23, 9, 0, 0));
+        var calendarOfB = b.Services.GetRequiredService<WorkingCalendarProvider>();
+        async Task<DateOnly> DueDayOnB() => DateOnly.FromDateTime(WibTime.ToWib((await calendarOfB.GetAsync()).AddWorkingDays(mondayNine, 1)));
+        Assert.Equal(new DateOnly(2026, 11, 24), await DueDayOnB());
+
+        a.ActAs(AppRoles.Administrator, null, "admin");
+        var saved = await a.Get<CalendarService>().SaveHolidayAsync(new HolidayItem(0, new DateOnly(2026, 11, 24), HolidayKind.CutiBersama, "Cuti bersama", 0));
+        Assert.True(saved.Succeeded);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+
+        // B is told through LISTEN/NOTIFY and drops its calendar; until then it rightly serves the one it has.
+        while (await DueDayOnB() != new DateOnly(2026, 11, 25))
+        {
+            Assert.True(waited.Elapsed < Patience, "the other instance kept its old calendar");
+            await Task.Delay(10); // the condition is B's cache, which raises no event a test can await
+        }
+
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(2), $"the other instance followed after {waited.Elapsed}");
+    }
+
+    /// <summary>The live-site check runs on A's job server; a page on B hears each progress write and reads the run from the database.</summary>
+    [Fact]
+    public async Task Live_check_progress_written_on_one_instance_is_heard_and_read_on_the_other()
+    {
+        await StartRelayAsync(a);
+        await StartRelayAsync(b);
+        var heardOnB = new TaskCompletionSource<ChangeEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onB = b.Services.GetRequiredService<ChangeNotifier>().Subscribe(ChangeTopic.JobProgress, change =>
+        {
+            heardOnB.TrySetResult(change);
+            return Task.CompletedTask;
+        });
+
+        await a.Get<LiveCheckProgress>().StartAsync(120);
+
+        var change = await heardOnB.Task.WaitAsync(Patience);
+        Assert.Equal((LiveCheckProgress.JobId, true), (change.ScopeKey, change.FromAnotherInstance));
+        var seenOnB = await b.Get<LiveCheckProgress>().CurrentAsync();
+        Assert.Equal((true, 120, 0), (seenOnB.Running, seenOnB.Total, seenOnB.Checked));
     }
 
     [Fact]

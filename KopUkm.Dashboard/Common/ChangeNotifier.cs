@@ -10,10 +10,17 @@ public enum ChangeTopic
     Cooperatives,
     Content,
     ItTasks,
+
+    /// <summary>The office working calendar (hours, holidays, special hours): SLA clocks and due dates follow it.</summary>
+    Calendar,
+
+    /// <summary>A long-running job's progress (scope: the job's id), e.g. the live-site check.</summary>
+    JobProgress,
 }
 
 /// <param name="ScopeKey">Narrows the change, e.g. the recipient's user id for <see cref="ChangeTopic.Notifications"/>.</param>
-public sealed record ChangeEvent(ChangeTopic Topic, string? ScopeKey, DateTimeOffset OccurredAt);
+/// <param name="FromAnotherInstance">Published by another instance sharing the database (relayed), not by this one.</param>
+public sealed record ChangeEvent(ChangeTopic Topic, string? ScopeKey, DateTimeOffset OccurredAt, bool FromAnotherInstance = false);
 
 /// <summary>
 /// Carries this instance's changes to the other instances sharing the database (PostgreSQL LISTEN/NOTIFY); they hand
@@ -42,7 +49,7 @@ public sealed class ChangeNotifier(TimeProvider clock, ILogger<ChangeNotifier> l
     public void Publish(ChangeTopic topic, string? scopeKey = null)
     {
         relay?.Send(topic, scopeKey);
-        _ = Deliver(topic, scopeKey);
+        _ = Deliver(topic, scopeKey, fromAnotherInstance: false);
     }
 
     /// <summary>
@@ -52,20 +59,20 @@ public sealed class ChangeNotifier(TimeProvider clock, ILogger<ChangeNotifier> l
     public Task PublishAndWaitAsync(ChangeTopic topic, string? scopeKey = null)
     {
         relay?.Send(topic, scopeKey);
-        return Deliver(topic, scopeKey);
+        return Deliver(topic, scopeKey, fromAnotherInstance: false);
     }
 
     /// <summary>A change another instance published: told to this instance's subscribers only, never relayed again.</summary>
-    public Task DeliverFromAnotherInstance(ChangeTopic topic, string? scopeKey) => Deliver(topic, scopeKey);
+    public Task DeliverFromAnotherInstance(ChangeTopic topic, string? scopeKey) => Deliver(topic, scopeKey, fromAnotherInstance: true);
 
-    private Task Deliver(ChangeTopic topic, string? scopeKey)
+    private Task Deliver(ChangeTopic topic, string? scopeKey, bool fromAnotherInstance)
     {
         if (!subscriptions.TryGetValue(topic, out var subscribers) || subscribers.IsEmpty)
         {
             return Task.CompletedTask;
         }
 
-        var change = new ChangeEvent(topic, scopeKey, clock.GetUtcNow());
+        var change = new ChangeEvent(topic, scopeKey, clock.GetUtcNow(), fromAnotherInstance);
         return Task.WhenAll(subscribers.Select(subscriber => Task.Run(() => DeliverAsync(subscriber, change))));
     }
 

@@ -1,6 +1,7 @@
 using KopUkm.Dashboard.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KopUkm.Dashboard.Data;
 
@@ -85,6 +86,7 @@ public static class DatabaseSetup
         // The provider is chosen while registering; an unknown one stops start-up through the check above.
         var provider = DatabaseOptions.From(configuration).ProviderKind;
         services.AddSingleton<DataPaths>();
+        services.TryAddSingleton<InstanceIdentity>();
         if (provider == DatabaseProvider.PostgreSQL)
         {
             // An empty connection string stops start-up through the check above, before anything connects.

@@ -5,6 +5,7 @@ using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.PostgreSql;
 using KopUkm.Dashboard.Features.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KopUkm.Dashboard.Jobs;
 
@@ -51,10 +52,13 @@ public static class JobsSetup
                 config.UseSQLiteStorage(paths.JobsDatabaseFile, new SQLiteStorageOptions { QueuePollInterval = options.QueuePollInterval });
             }
         });
-        services.AddHangfireServer(server =>
+        services.TryAddSingleton<InstanceIdentity>();
+        services.AddHangfireServer((sp, server) =>
         {
             server.WorkerCount = options.WorkerCount;
-            server.ServerName = $"kopukm:{Environment.MachineName}:{Environment.ProcessId}";
+            // A name of this instance's own (not the machine's: two instances may run on one machine, and tests run two
+            // hosts in one process), so /health can tell this instance's server from the others in shared storage.
+            server.ServerName = sp.GetRequiredService<InstanceIdentity>().JobServerName;
         });
         return services;
     }

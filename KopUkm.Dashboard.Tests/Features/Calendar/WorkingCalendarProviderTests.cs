@@ -1,3 +1,4 @@
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Features.Calendar;
 using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
@@ -55,6 +56,42 @@ public sealed class WorkingCalendarProviderTests : IAsyncLifetime
         Assert.Empty(after.WorkingIntervals(Monday));
         // The calendar handed out earlier does not change under its holder.
         Assert.True(before.IsWorkingDay(Monday));
+    }
+
+    [Fact]
+    public async Task A_saved_edit_is_published_as_a_calendar_change()
+    {
+        var heard = new TaskCompletionSource<ChangeEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = app.Services.GetRequiredService<ChangeNotifier>().Subscribe(ChangeTopic.Calendar, change =>
+        {
+            heard.TrySetResult(change);
+            return Task.CompletedTask;
+        });
+
+        var saved = await app.Get<CalendarService>().SaveHolidayAsync(new HolidayItem(0, Monday, HolidayKind.LiburNasional, "Libur daerah", 0));
+
+        Assert.True(saved.Succeeded);
+        var change = await heard.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(change.FromAnotherInstance);
+    }
+
+    [Fact]
+    public async Task A_calendar_change_from_another_instance_drops_the_cached_calendar()
+    {
+        var provider = Provider();
+        var before = await provider.GetAsync();
+        // Another instance saved a holiday in the shared database: this one's cache does not know yet.
+        await using (var db = await app.DbAsync())
+        {
+            db.Add(new Holiday { Date = Monday, Kind = HolidayKind.LiburNasional, Name = "Libur daerah" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Same(before, await provider.GetAsync());
+
+        await app.Services.GetRequiredService<ChangeNotifier>().DeliverFromAnotherInstance(ChangeTopic.Calendar, null);
+
+        Assert.False((await provider.GetAsync()).IsWorkingDay(Monday));
     }
 
     [Fact]

@@ -115,6 +115,7 @@ public sealed class CommandAccessMatrixTests(CommandAccessMatrixTests.SeededOffi
         ["ContentEditing.ListEditorsAsync"] = Roles(SignedIn),
         ["ContentJobsService.ListAsync"] = Roles(Administrators),
         ["ContentJobsService.TriggerAsync"] = Roles(Administrators),
+        ["ContentJobsService.LiveCheckProgressAsync"] = Roles(Administrators),
         ["ContentMoves.MoveAsync"] = Roles(Workers),
         ["ContentMoves.MarkReviewedAsync"] = Roles(Workers),
         ["ContentQueues.GetSummaryAsync"] = Roles(SignedIn),

@@ -11,7 +11,7 @@ namespace KopUkm.Dashboard.Data.PostgreSql;
 /// ignored (they were delivered in process already). A lost listening connection is reopened after a short pause;
 /// changes sent meanwhile are missed, as a page that reloads shows them anyway.
 /// </summary>
-public sealed class PostgreSqlChangeRelay(IServiceProvider services, IConfiguration configuration, ILogger<PostgreSqlChangeRelay> logger)
+public sealed class PostgreSqlChangeRelay(IServiceProvider services, IConfiguration configuration, InstanceIdentity instance, ILogger<PostgreSqlChangeRelay> logger)
     : BackgroundService, IChangeRelay
 {
     public const string Channel = "kopukm_changes";
@@ -21,8 +21,8 @@ public sealed class PostgreSqlChangeRelay(IServiceProvider services, IConfigurat
     private readonly string connectionString = PostgreSqlDatabase.ConnectionString(configuration.GetConnectionString("Default") ?? "");
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>This process's id in payloads: unique per start.</summary>
-    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+    /// <summary>This process's id in payloads: unique per start (<see cref="InstanceIdentity"/>).</summary>
+    public string InstanceId => instance.Id;
 
     /// <summary>Completes once the first LISTEN is in place (tests and start-up wait for it).</summary>
     public Task Listening => listening.Task;

@@ -161,7 +161,7 @@ public sealed class CalendarService(
         }
 
         await db.SaveChangesAsync(ct);
-        workingCalendar.Invalidate();
+        workingCalendar.Changed();
         return new HolidayImportResult(added, updated, unchanged, [], parsed.ReadAsWindows1252);
     }
 
@@ -274,12 +274,12 @@ public sealed class CalendarService(
         _ => null,
     };
 
-    /// <summary>Makes the SLA clock re-read the calendar once an edit has been saved.</summary>
+    /// <summary>Makes the SLA clock re-read the calendar once an edit has been saved, here and on every other instance.</summary>
     private CommandResult Invalidating(CommandResult result)
     {
         if (result.Succeeded)
         {
-            workingCalendar.Invalidate();
+            workingCalendar.Changed();
         }
 
         return result;

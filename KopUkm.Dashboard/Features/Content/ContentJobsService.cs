@@ -40,7 +40,12 @@ public sealed class ContentJobsService(
         return true;
     }
 
-    public LiveCheckSnapshot LiveCheckProgress => progress.Current;
+    /// <summary>The live-site check's progress, from the database: the run may be on another instance's job server.</summary>
+    public async Task<LiveCheckSnapshot> LiveCheckProgressAsync(CancellationToken ct = default)
+    {
+        await guard.DemandAsync(Permissions.Administer);
+        return await progress.CurrentAsync(ct);
+    }
 
     public bool LiveCheckConfigured => liveCheck.IsConfigured;
 }

@@ -32,7 +32,7 @@ public static class ContentSetup
         services.AddScoped<ContentSettingsService>();
         services.AddScoped<SocialCadenceService>();
         services.AddScoped<ContentLiveCheckService>();
-        services.AddSingleton<LiveCheckProgress>();
+        services.AddScoped<LiveCheckProgress>();
         services.AddLiveSiteChecker(configuration);
         services.AddScoped<ContentReviewAgeJob>();
         services.AddScoped<ContentDigestJob>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hangfire;
+using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +9,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace KopUkm.Dashboard.Features.Health;
 
 /// <summary>
-/// <c>GET /health</c>: 200 when the database answers and a job server has a fresh heartbeat, 503 otherwise.
-/// The body names each part and its state, nothing more (no connection strings, paths or versions).
+/// <c>GET /health</c>: 200 when the database answers and this instance's own job server has a fresh heartbeat, 503
+/// otherwise. Several instances share the job storage on PostgreSQL: another instance's server beating says nothing
+/// about this one, so the check looks for this instance's server by its name (<see cref="InstanceIdentity"/>).
+/// The body names each part and its state, nothing more (no connection strings, paths, server names or versions).
 /// </summary>
 public static class HealthSetup
 {
@@ -19,7 +22,11 @@ public static class HealthSetup
             .AddCheck<DatabaseHealthCheck>("database")
             // Hangfire stamps heartbeats with the system clock, so they are judged against the same clock (not the app's
             // TimeProvider, which tests pin to another date).
-            .Add(new HealthCheckRegistration("jobs", sp => new JobServerHealthCheck(sp.GetRequiredService<JobStorage>(), TimeProvider.System), null, null));
+            .Add(new HealthCheckRegistration(
+                "jobs",
+                sp => new JobServerHealthCheck(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<InstanceIdentity>(), TimeProvider.System),
+                null,
+                null));
         return services;
     }
 
@@ -60,7 +67,8 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> dbFact
     }
 }
 
-internal sealed class JobServerHealthCheck(JobStorage storage, TimeProvider clock) : IHealthCheck
+/// <summary>Healthy when this instance's own job server (found by its name) has beaten recently; other instances' servers do not count.</summary>
+internal sealed class JobServerHealthCheck(JobStorage storage, InstanceIdentity instance, TimeProvider clock) : IHealthCheck
 {
     /// <summary>Hangfire servers beat every 30 seconds; a server silent for longer than this is considered gone.</summary>
     private static readonly TimeSpan HeartbeatTolerance = TimeSpan.FromMinutes(2);
@@ -71,10 +79,10 @@ internal sealed class JobServerHealthCheck(JobStorage storage, TimeProvider cloc
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var alive = storage.GetMonitoringApi().Servers()
-                .Count(s => s.Heartbeat is { } beat && now - beat < HeartbeatTolerance);
-            return Task.FromResult(alive > 0
-                ? HealthCheckResult.Healthy("Job server running.")
-                : HealthCheckResult.Unhealthy("No job server is running."));
+                .Any(s => instance.IsOwnJobServer(s.Name) && s.Heartbeat is { } beat && now - beat < HeartbeatTolerance);
+            return Task.FromResult(alive
+                ? HealthCheckResult.Healthy("This instance's job server is running.")
+                : HealthCheckResult.Unhealthy("This instance's job server is not running."));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -128,8 +128,8 @@ public sealed class ContentLiveCheckServiceTests : IAsyncLifetime
 
         Assert.Equal(1, result.Pages);
         Assert.Equal(0, site.CountOf("/berubah"));
-        Assert.False(app.Get<LiveCheckProgress>().Current.Running);
-        Assert.Equal(1, app.Get<LiveCheckProgress>().Current.Checked);
+        var progress = await app.Get<LiveCheckProgress>().CurrentAsync();
+        Assert.Equal((false, 1, 1), (progress.Running, progress.Total, progress.Checked));
     }
 
     [Fact]

@@ -717,6 +717,35 @@ namespace KopUkm.Dashboard.Data.Migrations.PostgreSql
                     b.ToTable("ContentUrlRule");
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Content.LiveCheck.JobProgress", b =>
+                {
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Running")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("JobProgress", (string)null);
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Content.SocialCadenceTarget", b =>
                 {
                     b.Property<int>("Id")

@@ -693,6 +693,35 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.ToTable("ContentUrlRule");
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Content.LiveCheck.JobProgress", b =>
+                {
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Running")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("JobProgress", (string)null);
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Content.SocialCadenceTarget", b =>
                 {
                     b.Property<int>("Id")

@@ -89,7 +89,7 @@ public sealed class ContentLiveCheckService(
                 })];
         }
 
-        progress.Start(pages.Count, clock.GetUtcNow());
+        await progress.StartAsync(pages.Count, ct);
         var tally = new Dictionary<PageCheckOutcome, int>();
         var buffer = new List<PageCheckResult>(SaveEvery);
         try
@@ -101,17 +101,18 @@ public sealed class ContentLiveCheckService(
                 if (buffer.Count >= SaveEvery)
                 {
                     await ApplyAsync(buffer, ct);
-                    progress.Advance(buffer.Count);
                     buffer.Clear();
                 }
+
+                // Counted per page (written at most once a second), so an open page moves while a batch fills.
+                await progress.AdvanceAsync(1, ct);
             }
 
             await ApplyAsync(buffer, ct);
-            progress.Advance(buffer.Count);
         }
         finally
         {
-            progress.Finish(clock.GetUtcNow());
+            await progress.FinishAsync();
         }
 
         changes.Publish(ChangeTopic.Content);

@@ -22,7 +22,7 @@ public sealed record PerformanceReport(DateOnly From, DateOnly To, PerformanceRo
 /// <summary>
 /// The figures /kinerja publishes: aggregates only (counts, shares, medians, IKM), never a name, contact or text of a
 /// request. Over the 12 full months before the current WIB month, so a figure holds for the whole month; cached in memory
-/// per month and language for an hour.
+/// per month and language for an hour, and recomputed at once after the working calendar changed.
 /// </summary>
 public sealed class PublicPerformance(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -36,21 +36,26 @@ public sealed class PublicPerformance(
         var today = DateOnly.FromDateTime(WibTime.ToWib(clock.GetUtcNow().UtcDateTime));
         var to = new DateOnly(today.Year, today.Month, 1);
         var key = $"public-performance:{to:yyyy-MM}:{CultureInfo.CurrentUICulture.Name}";
-        if (cache.TryGetValue(key, out PerformanceReport? cached) && cached is not null)
+        // The median in working days derives from the calendar: a report computed under an older calendar (edited on
+        // this or another instance since, see WorkingCalendarProvider) is not served.
+        var calendar = await calendars.GetAsync(ct);
+        if (cache.TryGetValue(key, out CachedReport? cached) && cached is not null && ReferenceEquals(cached.Calendar, calendar))
         {
-            return cached;
+            return cached.Report;
         }
 
-        var report = await BuildAsync(to.AddMonths(-12), to, ct);
-        cache.Set(key, report, TimeSpan.FromHours(1));
+        var report = await BuildAsync(to.AddMonths(-12), to, calendar, ct);
+        cache.Set(key, new CachedReport(calendar, report), TimeSpan.FromHours(1));
         return report;
     }
 
-    private async Task<PerformanceReport> BuildAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    private sealed record CachedReport(WorkingCalendar Calendar, PerformanceReport Report);
+
+    private async Task<PerformanceReport> BuildAsync(DateOnly from, DateOnly to, WorkingCalendar calendar, CancellationToken ct)
     {
         var startUtc = WibTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
         var endUtc = WibTime.ToUtc(to.ToDateTime(TimeOnly.MinValue));
-        var dayMinutes = (await calendars.GetAsync(ct)).StandardWorkingDay.TotalMinutes;
+        var dayMinutes = calendar.StandardWorkingDay.TotalMinutes;
         var ikm = await IkmResults.BuildAsync(dbFactory, new IkmPeriod(IkmPeriodKind.Year, from), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var received = await db.Set<Ticket>().AsNoTracking()
