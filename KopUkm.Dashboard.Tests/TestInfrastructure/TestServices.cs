@@ -70,10 +70,7 @@ public sealed class TestServices : IAsyncDisposable
     {
         if (provider == TestProvider.PostgreSql)
         {
-            var connection = await PostgreSqlCluster.CreateDatabaseAsync(async template =>
-            {
-                await using var prepared = await CreateAsync(PostgreSqlSettings(template), validateScopes);
-            });
+            var connection = await CreatePostgreSqlDatabaseAsync();
             settings = new Dictionary<string, string?>(settings ?? []).Concat(PostgreSqlSettings(connection)).ToDictionary();
         }
 
@@ -84,6 +81,16 @@ public sealed class TestServices : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().EnsureRolesAsync();
         return services;
     }
+
+    /// <summary>
+    /// A fresh database on the test run's PostgreSQL cluster, copied from its template (migrated, reference data and
+    /// roles seeded once per run); returns its connection string.
+    /// </summary>
+    public static Task<string> CreatePostgreSqlDatabaseAsync() =>
+        PostgreSqlCluster.CreateDatabaseAsync(async template =>
+        {
+            await using var prepared = await CreateAsync(PostgreSqlSettings(template));
+        });
 
     private static Dictionary<string, string?> PostgreSqlSettings(string connection) => new()
     {
