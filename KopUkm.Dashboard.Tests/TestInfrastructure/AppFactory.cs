@@ -37,6 +37,9 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>A factory on the given database (class fixtures need one public constructor: see <see cref="PostgreSqlAppFactory"/>).</summary>
     protected AppFactory(TestProvider provider) => Provider = provider;
 
+    /// <summary>A plain app on the given database (for a test that makes its own host).</summary>
+    public static AppFactory For(TestProvider provider) => provider == TestProvider.PostgreSql ? new PostgreSqlAppFactory() : new AppFactory();
+
     /// <summary>The database the app runs on.</summary>
     public TestProvider Provider { get; }
 
