@@ -29,6 +29,9 @@ public sealed class TestServices : IAsyncDisposable
     // Scopes handed out as "a circuit" live as long as these services: disposed with them, never leaked.
     private readonly List<AsyncServiceScope> scopes = [];
 
+    // The PostgreSQL database made for these services (dropped with them); null on SQLite or on a database given in the settings.
+    private string? ownDatabase;
+
     private TestServices(Dictionary<string, string?>? settings, bool validateScopes)
     {
         var config = new ConfigurationBuilder()
@@ -68,13 +71,14 @@ public sealed class TestServices : IAsyncDisposable
     /// </param>
     public static async Task<TestServices> CreateAsync(Dictionary<string, string?>? settings = null, bool validateScopes = true, TestProvider provider = TestProvider.Sqlite)
     {
+        string? ownDatabase = null;
         if (provider == TestProvider.PostgreSql)
         {
-            var connection = await CreatePostgreSqlDatabaseAsync();
-            settings = new Dictionary<string, string?>(settings ?? []).Concat(PostgreSqlSettings(connection)).ToDictionary();
+            ownDatabase = await CreatePostgreSqlDatabaseAsync();
+            settings = new Dictionary<string, string?>(settings ?? []).Concat(PostgreSqlSettings(ownDatabase)).ToDictionary();
         }
 
-        var services = new TestServices(settings, validateScopes);
+        var services = new TestServices(settings, validateScopes) { ownDatabase = ownDatabase };
         await DatabaseSetup.MigrateAsync(services.provider);
         await using var scope = services.provider.CreateAsyncScope();
         await StartupTasks.SeedReferenceDataAsync(scope.ServiceProvider);
@@ -159,6 +163,10 @@ public sealed class TestServices : IAsyncDisposable
 
         await provider.DisposeAsync();
         folder.Dispose();
+        if (ownDatabase is not null)
+        {
+            await PostgreSqlCluster.DropDatabaseAsync(ownDatabase);
+        }
     }
 
     private sealed class TestHostEnvironment(string root) : IHostEnvironment, IWebHostEnvironment
