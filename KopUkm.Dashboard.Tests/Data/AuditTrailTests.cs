@@ -10,11 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Data;
 
-public sealed class AuditTrailTests : IAsyncLifetime
+public abstract class AuditTrailTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : AuditTrailTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : AuditTrailTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
 
-    public async Task InitializeAsync() => app = await TestServices.CreateAsync();
+    public async Task InitializeAsync() => app = await TestServices.CreateAsync(provider: provider);
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 

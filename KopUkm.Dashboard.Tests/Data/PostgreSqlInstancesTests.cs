@@ -37,8 +37,9 @@ public sealed class PostgreSqlInstancesTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await a.DisposeAsync();
+        // b first: a owns the shared database and drops it.
         await b.DisposeAsync();
+        await a.DisposeAsync();
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using KopUkm.Dashboard.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,15 +14,39 @@ using Microsoft.Extensions.Logging;
 namespace KopUkm.Dashboard.Tests.TestInfrastructure;
 
 /// <summary>
-/// The whole app on a throwaway data folder and the pinned test clock (running forward): real SQLite, in-memory Hangfire storage, demo users seeded (but not the
-/// demo register, tickets or IT tasks: no test here needs them, and every host would pay for them),
-/// sessions re-checked every two seconds so session-ending tests need not wait a minute.
+/// The whole app on a throwaway data folder and the pinned test clock (running forward): real SQLite (or, for
+/// <see cref="TestProvider.PostgreSql"/>, a fresh database of its own on the test run's cluster), in-memory Hangfire
+/// storage, demo users seeded (but not the demo register, tickets or IT tasks: no test here needs them, and every host
+/// would pay for them), sessions re-checked every two seconds so session-ending tests need not wait a minute.
 /// </summary>
+/// <remarks>
+/// On PostgreSQL the database is copied from the cluster's migrated template (<see cref="PostgreSqlCluster"/>), so the
+/// start migrates nothing; the app itself takes the PostgreSQL paths (no data-folder lock, no SQLite backups, data
+/// protection keys in the database). The database is dropped when the factory is disposed.
+/// </remarks>
 public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly TempFolder folder = new();
+    private string? postgreSqlConnection;
+
+    public AppFactory()
+        : this(TestProvider.Sqlite)
+    {
+    }
+
+    /// <summary>A factory on the given database (class fixtures need one public constructor: see <see cref="PostgreSqlAppFactory"/>).</summary>
+    protected AppFactory(TestProvider provider) => Provider = provider;
+
+    /// <summary>A plain app on the given database (for a test that makes its own host).</summary>
+    public static AppFactory For(TestProvider provider) => provider == TestProvider.PostgreSql ? new PostgreSqlAppFactory() : new AppFactory();
+
+    /// <summary>The database the app runs on.</summary>
+    public TestProvider Provider { get; }
 
     public string DataFolder => folder.Path;
+
+    /// <summary>The app's Npgsql connection string (PostgreSQL only; made when the host is built).</summary>
+    public string PostgreSqlConnection => postgreSqlConnection ?? throw new InvalidOperationException("This app runs on SQLite, or has not started yet.");
 
     /// <summary>
     /// The app's clock: the pinned test instant, running forward from the moment the host was made. Two hosts standing
@@ -47,6 +73,14 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The first-login tour would sit over the pages other tests click through; its own tests turn it on.
         builder.UseSetting("Guide:HomeTour", "false");
+        if (Provider == TestProvider.PostgreSql)
+        {
+            // The host is built synchronously; the database is made off the test's synchronization context.
+            postgreSqlConnection ??= Task.Run(TestServices.CreatePostgreSqlDatabaseAsync).GetAwaiter().GetResult();
+            builder.UseSetting("Database:Provider", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:Default", postgreSqlConnection);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -64,6 +98,18 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         var host = base.CreateHost(builder);
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(ProcessWideHangfireLog.Instance);
+        if (Provider == TestProvider.PostgreSql)
+        {
+            // The provider is chosen while the app registers its services: a setting that arrived too late would
+            // quietly leave the tests on SQLite.
+            using var scope = host.Services.CreateScope();
+            using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+            if (!db.Database.IsNpgsql())
+            {
+                throw new InvalidOperationException($"The app was meant to run on PostgreSQL but runs on {db.Database.ProviderName}.");
+            }
+        }
+
         return host;
     }
 
@@ -73,9 +119,17 @@ public class AppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             folder.Dispose();
+            if (postgreSqlConnection is { } connection)
+            {
+                postgreSqlConnection = null;
+                Task.Run(() => PostgreSqlCluster.DropDatabaseAsync(connection)).GetAwaiter().GetResult();
+            }
         }
     }
 }
+
+/// <summary>The app on a fresh PostgreSQL database: the class fixture of a test class's <c>OnPostgreSql</c> subclass.</summary>
+public sealed class PostgreSqlAppFactory() : AppFactory(TestProvider.PostgreSql);
 
 /// <summary>The same app on a real Kestrel socket, for a real browser.</summary>
 public class KestrelAppFactory : AppFactory

@@ -80,6 +80,25 @@ public sealed class PostgreSqlCluster
         return cluster.ConnectionString(name);
     }
 
+    /// <summary>
+    /// Drops a database made by <see cref="CreateDatabaseAsync"/> or <see cref="CreateEmptyDatabaseAsync"/> once its
+    /// app is gone (its pooled connections are closed first; any left over are ended by <c>FORCE</c>). Databases not
+    /// dropped go with the cluster at the end of the run.
+    /// </summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var cluster = await Shared.Value;
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        // The test's own connections and the app's (which adds the session time zone to the same string).
+        foreach (var pool in new[] { connectionString, Dashboard.Data.PostgreSql.PostgreSqlDatabase.ConnectionString(connectionString) })
+        {
+            await using var pooled = new NpgsqlConnection(pool);
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await cluster.ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+    }
+
     private string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",

@@ -29,6 +29,9 @@ public sealed class TestServices : IAsyncDisposable
     // Scopes handed out as "a circuit" live as long as these services: disposed with them, never leaked.
     private readonly List<AsyncServiceScope> scopes = [];
 
+    // The PostgreSQL database made for these services (dropped with them); null on SQLite or on a database given in the settings.
+    private string? ownDatabase;
+
     private TestServices(Dictionary<string, string?>? settings, bool validateScopes)
     {
         var config = new ConfigurationBuilder()
@@ -68,16 +71,14 @@ public sealed class TestServices : IAsyncDisposable
     /// </param>
     public static async Task<TestServices> CreateAsync(Dictionary<string, string?>? settings = null, bool validateScopes = true, TestProvider provider = TestProvider.Sqlite)
     {
+        string? ownDatabase = null;
         if (provider == TestProvider.PostgreSql)
         {
-            var connection = await PostgreSqlCluster.CreateDatabaseAsync(async template =>
-            {
-                await using var prepared = await CreateAsync(PostgreSqlSettings(template), validateScopes);
-            });
-            settings = new Dictionary<string, string?>(settings ?? []).Concat(PostgreSqlSettings(connection)).ToDictionary();
+            ownDatabase = await CreatePostgreSqlDatabaseAsync();
+            settings = new Dictionary<string, string?>(settings ?? []).Concat(PostgreSqlSettings(ownDatabase)).ToDictionary();
         }
 
-        var services = new TestServices(settings, validateScopes);
+        var services = new TestServices(settings, validateScopes) { ownDatabase = ownDatabase };
         await DatabaseSetup.MigrateAsync(services.provider);
         await using var scope = services.provider.CreateAsyncScope();
         await StartupTasks.SeedReferenceDataAsync(scope.ServiceProvider);
@@ -97,6 +98,16 @@ public sealed class TestServices : IAsyncDisposable
             ? PostgreSqlSettings(database.ConnectionString!)
             : new() { ["ConnectionStrings:Default"] = $"Data Source={provider.GetRequiredService<DataPaths>().DatabaseFile}" });
     }
+
+    /// <summary>
+    /// A fresh database on the test run's PostgreSQL cluster, copied from its template (migrated, reference data and
+    /// roles seeded once per run); returns its connection string.
+    /// </summary>
+    public static Task<string> CreatePostgreSqlDatabaseAsync() =>
+        PostgreSqlCluster.CreateDatabaseAsync(async template =>
+        {
+            await using var prepared = await CreateAsync(PostgreSqlSettings(template));
+        });
 
     private static Dictionary<string, string?> PostgreSqlSettings(string connection) => new()
     {
@@ -165,6 +176,10 @@ public sealed class TestServices : IAsyncDisposable
 
         await provider.DisposeAsync();
         folder.Dispose();
+        if (ownDatabase is not null)
+        {
+            await PostgreSqlCluster.DropDatabaseAsync(ownDatabase);
+        }
     }
 
     private sealed class TestHostEnvironment(string root) : IHostEnvironment, IWebHostEnvironment

@@ -5,8 +5,13 @@ using KopUkm.Dashboard.Tests.TestInfrastructure;
 
 namespace KopUkm.Dashboard.Tests.Web;
 
-public sealed class AuthorizationEndpointTests(AppFactory factory) : IClassFixture<AppFactory>
+/// <summary>Each role's pages over HTTP: who is sent to the login, who is refused, who gets the page (rendered from its data), on both databases.</summary>
+public abstract class AuthorizationEndpointTests(AppFactory factory)
 {
+    public sealed class OnSqlite(AppFactory factory) : AuthorizationEndpointTests(factory), IClassFixture<AppFactory>;
+
+    public sealed class OnPostgreSql(PostgreSqlAppFactory factory) : AuthorizationEndpointTests(factory), IClassFixture<PostgreSqlAppFactory>;
+
     public static TheoryData<string> AppPages =>
     [
         "/", "/koperasi", "/layanan", "/konten", "/tugas-ti", "/metrik", "/profil",

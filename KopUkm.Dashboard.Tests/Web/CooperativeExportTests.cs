@@ -12,8 +12,13 @@ using MiniExcelLibs;
 
 namespace KopUkm.Dashboard.Tests.Web;
 
-public sealed class CooperativeExportTests(AppFactory factory) : IClassFixture<AppFactory>, IAsyncLifetime
+/// <summary>The register's CSV and Excel exports over HTTP, on both databases (the filters and the name search are queries).</summary>
+public abstract class CooperativeExportTests(AppFactory factory) : IAsyncLifetime
 {
+    public sealed class OnSqlite(AppFactory factory) : CooperativeExportTests(factory), IClassFixture<AppFactory>;
+
+    public sealed class OnPostgreSql(PostgreSqlAppFactory factory) : CooperativeExportTests(factory), IClassFixture<PostgreSqlAppFactory>;
+
     public async Task InitializeAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -10,10 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Web;
 
-/// <summary>/survei and /kinerja over HTTP, as a browser without JavaScript would use them.</summary>
-public sealed partial class IkmSurveyHttpTests
+/// <summary>/survei and /kinerja over HTTP, as a browser without JavaScript would use them, on both databases.</summary>
+public abstract partial class IkmSurveyHttpTests(TestProvider provider)
 {
-    private sealed class SurveyApp : AppFactory
+    public sealed class OnSqlite() : IkmSurveyHttpTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : IkmSurveyHttpTests(TestProvider.PostgreSql);
+
+    private sealed class SurveyApp(TestProvider provider) : AppFactory(provider)
     {
         protected override Dictionary<string, string?> Settings { get; } = new()
         {
@@ -64,7 +68,7 @@ public sealed partial class IkmSurveyHttpTests
     [Fact]
     public async Task Missing_answers_get_a_message_per_element_and_keep_what_was_chosen_and_typed_then_a_full_answer_is_thanked_once()
     {
-        using var app = new SurveyApp();
+        using var app = new SurveyApp(provider);
         using var client = HttpLogin.AnonymousClient(app);
         var token = await ResolvedRequestAsync(app);
 
@@ -89,7 +93,7 @@ public sealed partial class IkmSurveyHttpTests
     [Fact]
     public async Task A_filled_honeypot_saves_nothing_and_a_forged_link_says_so()
     {
-        using var app = new SurveyApp();
+        using var app = new SurveyApp(provider);
         using var client = HttpLogin.AnonymousClient(app);
         var token = await ResolvedRequestAsync(app);
         var page = await client.GetStringAsync("/survei?t=" + Uri.EscapeDataString(token));
@@ -111,7 +115,7 @@ public sealed partial class IkmSurveyHttpTests
     [Fact]
     public async Task The_performance_page_shows_aggregates_and_ikm_without_any_applicants_name_and_the_home_page_links_it()
     {
-        using var app = new SurveyApp();
+        using var app = new SurveyApp(provider);
         using var client = HttpLogin.AnonymousClient(app);
         var token = await ResolvedRequestAsync(app, applicant: "Rahmat Hidayat Sulaiman");
         var all = Enumerable.Range(1, 9).Select(i => new KeyValuePair<string, string>($"Input.Answers.U{i}", "3"));

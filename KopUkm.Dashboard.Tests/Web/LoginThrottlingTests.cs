@@ -11,33 +11,43 @@ using Microsoft.Extensions.Options;
 
 namespace KopUkm.Dashboard.Tests.Web;
 
-/// <summary>Sign-in says nothing about accounts, and one address cannot guess at speed.</summary>
-public sealed class LoginThrottlingTests
+/// <summary>
+/// Sign-in says nothing about accounts (the lockout is stored with the account: on both databases), and one address
+/// cannot guess at speed (a limit counted in the database; shared across instances in Web/SharedLimitsAcrossInstancesTests).
+/// </summary>
+public abstract class LoginThrottlingTests(TestProvider provider)
 {
-    [Fact]
-    public async Task An_address_that_posts_too_many_sign_ins_in_a_minute_gets_a_429_with_a_sentence()
+    public sealed class OnSqlite() : LoginThrottlingTests(TestProvider.Sqlite)
     {
-        using var app = new ThrottledApp(3);
-        using var client = HttpLogin.AnonymousClient(app);
-        app.Clock.AdvanceToNextMinute();
-
-        for (var attempt = 1; attempt <= 3; attempt++)
+        [Fact]
+        public async Task An_address_that_posts_too_many_sign_ins_in_a_minute_gets_a_429_with_a_sentence()
         {
-            Assert.Equal(HttpStatusCode.OK, (await HttpLogin.PostLoginAsync(client, "siapa@kopukm.test", $"tebakan-{attempt}-panjang")).StatusCode);
+            using var app = new ThrottledApp(3, Provider);
+            using var client = HttpLogin.AnonymousClient(app);
+            app.Clock.AdvanceToNextMinute();
+
+            for (var attempt = 1; attempt <= 3; attempt++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await HttpLogin.PostLoginAsync(client, "siapa@kopukm.test", $"tebakan-{attempt}-panjang")).StatusCode);
+            }
+
+            var refused = await HttpLogin.PostLoginAsync(client, "admin@kopukm.demo", DemoUsers.Password);
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal("Terlalu banyak percobaan masuk dari alamat ini. Tunggu satu menit, lalu coba lagi.", await refused.Content.ReadAsStringAsync());
+            // Reading the page is not limited; only posting the form is.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
         }
-
-        var refused = await HttpLogin.PostLoginAsync(client, "admin@kopukm.demo", DemoUsers.Password);
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal("Terlalu banyak percobaan masuk dari alamat ini. Tunggu satu menit, lalu coba lagi.", await refused.Content.ReadAsStringAsync());
-        // Reading the page is not limited; only posting the form is.
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
     }
+
+    public sealed class OnPostgreSql() : LoginThrottlingTests(TestProvider.PostgreSql);
+
+    protected TestProvider Provider { get; } = provider;
 
     [Fact]
     public async Task A_locked_account_and_an_unknown_email_get_the_same_page_and_cost_the_same_hash_work()
     {
-        using var app = new ThrottledApp(10_000);
+        using var app = new ThrottledApp(10_000, Provider);
         using var client = HttpLogin.AnonymousClient(app);
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -65,7 +75,7 @@ public sealed class LoginThrottlingTests
         return (page[start..page.IndexOf("</div>", start, StringComparison.Ordinal)], verifications);
     }
 
-    private sealed class ThrottledApp(int perMinute) : AppFactory
+    private sealed class ThrottledApp(int perMinute, TestProvider provider) : AppFactory(provider)
     {
         public CountingHasher Hasher { get; } = new();
 

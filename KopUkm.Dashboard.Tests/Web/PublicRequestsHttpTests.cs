@@ -12,12 +12,58 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Web;
 
-/// <summary>/ajukan and /lacak over HTTP, as a browser without JavaScript (or a bot) would use them.</summary>
-public sealed partial class PublicRequestsHttpTests
+/// <summary>
+/// /ajukan and /lacak over HTTP, as a browser without JavaScript (or a bot) would use them: what is stored and read
+/// back on both databases; the layout and the per-address limit (no data involved) on SQLite only.
+/// </summary>
+public abstract partial class PublicRequestsHttpTests(TestProvider provider)
 {
+    public sealed class OnSqlite() : PublicRequestsHttpTests(TestProvider.Sqlite)
+    {
+        [Theory]
+        [InlineData("/ajukan")]
+        [InlineData("/ajukan/NIB-OSS")]
+        [InlineData("/lacak")]
+        public async Task The_request_and_tracking_pages_carry_the_public_layouts_stylesheet_and_their_own(string path)
+        {
+            using var app = new PortalApp(1000, Provider);
+            using var client = HttpLogin.AnonymousClient(app);
+
+            var html = await client.GetStringAsync(path);
+
+            // Only one HeadContent is shown: the layout's must carry both, or the header renders unstyled.
+            Assert.Matches(@"<link rel=""stylesheet"" href=""public\.[^""]*css""", html);
+            Assert.Matches(@"<link rel=""stylesheet"" href=""public-requests\.[^""]*css""", html);
+        }
+
+        [Fact]
+        public async Task An_address_that_posts_too_often_gets_429_with_an_indonesian_page_while_reading_stays_open()
+        {
+            using var app = new PortalApp(3, Provider);
+            using var client = HttpLogin.AnonymousClient(app);
+            app.Clock.AdvanceToNextMinute();
+
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await LookupAsync(client, "UMKM-2026-000001", "12345678")).StatusCode);
+            }
+
+            var refused = await LookupAsync(client, "UMKM-2026-000001", "12345678");
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Contains("Terlalu banyak formulir dikirim dari alamat Anda", await refused.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lacak")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ajukan")).StatusCode);
+        }
+    }
+
+    public sealed class OnPostgreSql() : PublicRequestsHttpTests(TestProvider.PostgreSql);
+
     private static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[500]];
 
-    private sealed class PortalApp(int postsPerMinute) : AppFactory
+    protected TestProvider Provider { get; } = provider;
+
+    private sealed class PortalApp(int postsPerMinute, TestProvider provider) : AppFactory(provider)
     {
         protected override Dictionary<string, string?> Settings { get; } = new()
         {
@@ -26,26 +72,10 @@ public sealed partial class PublicRequestsHttpTests
         };
     }
 
-    [Theory]
-    [InlineData("/ajukan")]
-    [InlineData("/ajukan/NIB-OSS")]
-    [InlineData("/lacak")]
-    public async Task The_request_and_tracking_pages_carry_the_public_layouts_stylesheet_and_their_own(string path)
-    {
-        using var app = new PortalApp(1000);
-        using var client = HttpLogin.AnonymousClient(app);
-
-        var html = await client.GetStringAsync(path);
-
-        // Only one HeadContent is shown: the layout's must carry both, or the header renders unstyled.
-        Assert.Matches(@"<link rel=""stylesheet"" href=""public\.[^""]*css""", html);
-        Assert.Matches(@"<link rel=""stylesheet"" href=""public-requests\.[^""]*css""", html);
-    }
-
     [Fact]
     public async Task A_request_posted_without_javascript_gets_a_code_and_pin_and_a_bad_one_keeps_what_was_typed()
     {
-        using var app = new PortalApp(1000);
+        using var app = new PortalApp(1000, Provider);
         using var client = HttpLogin.AnonymousClient(app);
 
         var bad = await PostRequestAsync(app, client, name: "Siti Rahmah", description: "Pendek", email: "", phone: "", withFile: true);
@@ -67,7 +97,7 @@ public sealed partial class PublicRequestsHttpTests
     [Fact]
     public async Task A_filled_honeypot_is_politely_refused_and_nothing_is_saved()
     {
-        using var app = new PortalApp(1000);
+        using var app = new PortalApp(1000, Provider);
         using var client = HttpLogin.AnonymousClient(app);
 
         var response = await PostRequestAsync(app, client, honeypot: "http://spam.example");
@@ -78,29 +108,9 @@ public sealed partial class PublicRequestsHttpTests
     }
 
     [Fact]
-    public async Task An_address_that_posts_too_often_gets_429_with_an_indonesian_page_while_reading_stays_open()
-    {
-        using var app = new PortalApp(3);
-        using var client = HttpLogin.AnonymousClient(app);
-        app.Clock.AdvanceToNextMinute();
-
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await LookupAsync(client, "UMKM-2026-000001", "12345678")).StatusCode);
-        }
-
-        var refused = await LookupAsync(client, "UMKM-2026-000001", "12345678");
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("Terlalu banyak formulir dikirim dari alamat Anda", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lacak")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ajukan")).StatusCode);
-    }
-
-    [Fact]
     public async Task Unknown_codes_and_wrong_pins_read_the_same_and_five_wrong_pins_lock_the_code_even_for_the_right_pin()
     {
-        using var app = new PortalApp(1000);
+        using var app = new PortalApp(1000, Provider);
         using var client = HttpLogin.AnonymousClient(app);
         var (code, pin) = await SubmitAsync(app, client);
 
@@ -131,7 +141,7 @@ public sealed partial class PublicRequestsHttpTests
     [Fact]
     public async Task Tracking_shows_replies_and_status_never_internal_notes_or_officer_names_and_files_need_the_tracking_cookie()
     {
-        using var app = new PortalApp(1000);
+        using var app = new PortalApp(1000, Provider);
         using var applicant = HttpLogin.AnonymousClient(app);
         var (code, pin) = await SubmitAsync(app, applicant);
         int attachmentId;

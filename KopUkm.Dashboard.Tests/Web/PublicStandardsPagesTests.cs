@@ -7,12 +7,28 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Web;
 
-/// <summary>The public pages answer anonymous visitors with plain server-rendered HTML and nothing personal.</summary>
-public sealed class PublicStandardsPagesTests(PublicStandardsPagesTests.Factory factory) : IClassFixture<PublicStandardsPagesTests.Factory>
+/// <summary>The public pages answer anonymous visitors with plain server-rendered HTML and nothing personal, on both databases.</summary>
+public abstract class PublicStandardsPagesTests(PublicStandardsPagesTests.Factory factory)
 {
+    public sealed class OnSqlite(Factory factory) : PublicStandardsPagesTests(factory), IClassFixture<Factory>;
+
+    public sealed class OnPostgreSql(PostgreSqlFactory factory) : PublicStandardsPagesTests(factory), IClassFixture<PostgreSqlFactory>;
+
+    public sealed class PostgreSqlFactory() : Factory(TestProvider.PostgreSql);
+
     /// <summary>The app with the demo standards published, one of them carrying an editor's attempt at raw HTML.</summary>
-    public sealed class Factory : AppFactory
+    public class Factory : AppFactory
     {
+        public Factory()
+            : this(TestProvider.Sqlite)
+        {
+        }
+
+        protected Factory(TestProvider provider)
+            : base(provider)
+        {
+        }
+
         private readonly SemaphoreSlim once = new(1, 1);
         private bool seeded;
 

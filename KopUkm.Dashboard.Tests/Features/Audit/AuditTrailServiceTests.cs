@@ -12,13 +12,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Features.Audit;
 
-public sealed class AuditTrailServiceTests : IAsyncLifetime
+public abstract class AuditTrailServiceTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : AuditTrailServiceTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : AuditTrailServiceTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(provider: provider);
         app.ActAs(AppRoles.Administrator, userId: "admin-9");
     }
 

@@ -6,14 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Features.Calendar;
 
-public sealed class CalendarServiceTests : IAsyncLifetime
+public abstract class CalendarServiceTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : CalendarServiceTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : CalendarServiceTests(TestProvider.PostgreSql);
+
     private const string Holidays2027 = "date,kind,name\n2027-01-01,libur nasional,Tahun Baru 2027 Masehi\n2027-03-10,libur nasional,Idul Fitri 1448 H\n2027-03-11,cuti bersama,Cuti bersama Idul Fitri\n";
     private TestServices app = default!;
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(provider: provider);
         app.ActAs(AppRoles.Administrator);
     }
 

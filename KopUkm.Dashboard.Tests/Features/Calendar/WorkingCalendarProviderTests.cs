@@ -6,14 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Features.Calendar;
 
-public sealed class WorkingCalendarProviderTests : IAsyncLifetime
+public abstract class WorkingCalendarProviderTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : WorkingCalendarProviderTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : WorkingCalendarProviderTests(TestProvider.PostgreSql);
+
     private static readonly DateOnly Monday = new(2026, 11, 23);
     private TestServices app = default!;
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(provider: provider);
         app.ActAs(AppRoles.Administrator);
     }
 

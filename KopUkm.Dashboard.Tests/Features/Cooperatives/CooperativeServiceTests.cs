@@ -7,8 +7,12 @@ using static KopUkm.Dashboard.Tests.Features.Cooperatives.CooperativeTestData;
 
 namespace KopUkm.Dashboard.Tests.Features.Cooperatives;
 
-public sealed class CooperativeServiceTests : IAsyncLifetime
+public abstract class CooperativeServiceTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : CooperativeServiceTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : CooperativeServiceTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
     private int jambi;
     private int kerinci;
@@ -17,7 +21,7 @@ public sealed class CooperativeServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(provider: provider);
         await ActAsKlmOfficerAsync(app);
         jambi = await RegionIdAsync(app, "15.71");
         kerinci = await RegionIdAsync(app, "15.01");

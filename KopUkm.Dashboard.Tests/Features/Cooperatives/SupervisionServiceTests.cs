@@ -14,12 +14,16 @@ using Microsoft.Extensions.Configuration;
 namespace KopUkm.Dashboard.Tests.Features.Cooperatives;
 
 /// <summary>The test clock reads 23 Nov 2026 09:00 WIB: RATs from 2024 count, certificates from 23 Nov 2024 are current.</summary>
-public sealed class SupervisionServiceTests : IAsyncLifetime
+public abstract class SupervisionServiceTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : SupervisionServiceTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : SupervisionServiceTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
     private int counter;
 
-    public async Task InitializeAsync() => app = await TestServices.CreateAsync();
+    public async Task InitializeAsync() => app = await TestServices.CreateAsync(provider: provider);
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 

@@ -8,8 +8,12 @@ using KopUkm.Dashboard.Tests.TestInfrastructure;
 
 namespace KopUkm.Dashboard.Tests.Features.Dashboard;
 
-public sealed class DashboardServiceTests : IAsyncLifetime
+public abstract class DashboardServiceTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : DashboardServiceTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : DashboardServiceTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
     private DashboardData data = default!;
 
@@ -17,7 +21,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(provider: provider);
         data = await DashboardData.SeedAsync(app);
     }
 

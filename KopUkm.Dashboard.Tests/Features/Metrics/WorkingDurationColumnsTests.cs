@@ -16,8 +16,12 @@ namespace KopUkm.Dashboard.Tests.Features.Metrics;
 /// work happens, and by the start-up backfill for rows written before the columns existed. The clock starts at
 /// Monday 23 November 2026 09:00 WIB, inside office hours (07:30–12:00, 13:00–16:00).
 /// </summary>
-public sealed class WorkingDurationColumnsTests : IAsyncLifetime
+public abstract class WorkingDurationColumnsTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : WorkingDurationColumnsTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : WorkingDurationColumnsTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
     private int umk;
     private int plut;
@@ -25,7 +29,7 @@ public sealed class WorkingDurationColumnsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(provider: provider);
         var divisions = await app.Get<OrganizationService>().ListDivisionsAsync();
         umk = divisions.Single(d => d.Code == "UMK").Id;
         plut = divisions.Single(d => d.Code == "PLUT").Id;

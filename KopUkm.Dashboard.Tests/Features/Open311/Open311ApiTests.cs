@@ -18,13 +18,20 @@ namespace KopUkm.Dashboard.Tests.Features.Open311;
 
 /// <summary>
 /// The Open311 GeoReport v2 API over HTTP through the whole app, as another system would call it: discovery, the
-/// catalogue, filing with and without a key, the anonymised reads and their limits. One app for the class.
+/// catalogue, filing with and without a key, the anonymised reads and their limits. One app for the class, on each
+/// database.
 /// </summary>
-public sealed class Open311ApiTests(Open311ApiTests.SharedApp app) : IClassFixture<Open311ApiTests.SharedApp>
+public abstract class Open311ApiTests(Open311App app)
 {
     private const string Root = Open311App.Root;
 
+    public sealed class OnSqlite(SharedApp app) : Open311ApiTests(app), IClassFixture<SharedApp>;
+
+    public sealed class OnPostgreSql(PostgreSqlSharedApp app) : Open311ApiTests(app), IClassFixture<PostgreSqlSharedApp>;
+
     public sealed class SharedApp : Open311App;
+
+    public sealed class PostgreSqlSharedApp() : Open311App(provider: TestProvider.PostgreSql);
 
     [Fact]
     public async Task Discovery_points_clients_at_the_v2_endpoint_in_json()

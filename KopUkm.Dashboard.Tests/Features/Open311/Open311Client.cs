@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KopUkm.Dashboard.Tests.Features.Open311;
 
 /// <summary>The app with the API's limits set for a test class; keys are made as the operator command makes them.</summary>
-public class Open311App(int perKey = 1000, int anonymous = 1000) : AppFactory
+public class Open311App(int perKey = 1000, int anonymous = 1000, TestProvider provider = TestProvider.Sqlite) : AppFactory(provider)
 {
     public const string Root = "/open311/v2";
 

@@ -6,8 +6,12 @@ using KopUkm.Dashboard.Tests.TestInfrastructure;
 namespace KopUkm.Dashboard.Tests.Features.Surveys;
 
 /// <summary>Who may plan and move the IKM follow-up items, with versions.</summary>
-public sealed class IkmFollowUpsTests : IAsyncLifetime
+public abstract class IkmFollowUpsTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : IkmFollowUpsTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : IkmFollowUpsTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
     private int umk;
     private int plut;
@@ -16,7 +20,7 @@ public sealed class IkmFollowUpsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(provider: provider);
         var divisions = await app.Get<OrganizationService>().ListDivisionsAsync();
         umk = divisions.Single(d => d.Code == "UMK").Id;
         plut = divisions.Single(d => d.Code == "PLUT").Id;

@@ -3,13 +3,21 @@ using KopUkm.Dashboard.Features.Security;
 using KopUkm.Dashboard.Features.Surveys;
 using KopUkm.Dashboard.Features.Tickets;
 using KopUkm.Dashboard.Tests.Features.Tickets.Portal;
+using KopUkm.Dashboard.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace KopUkm.Dashboard.Tests.Features.Surveys;
 
-/// <summary>The survey of a request on real SQLite: invitation on resolution, one answer, 30 days, the walk-in slip, results.</summary>
-public sealed class IkmSurveysTests : PortalScenario
+/// <summary>The survey of a request on both databases: invitation on resolution, one answer, 30 days, the walk-in slip, results.</summary>
+public abstract class IkmSurveysTests : PortalScenario
 {
+    public sealed class OnSqlite : IkmSurveysTests;
+
+    public sealed class OnPostgreSql : IkmSurveysTests
+    {
+        protected override TestProvider Provider => TestProvider.PostgreSql;
+    }
+
     private IkmSurveys Surveys => App.Get<IkmSurveys>();
 
     private IkmSurveyLinks Links => App.Get<IkmSurveyLinks>();

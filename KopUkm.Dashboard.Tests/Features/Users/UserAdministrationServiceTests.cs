@@ -10,15 +10,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KopUkm.Dashboard.Tests.Features.Users;
 
-public sealed class UserAdministrationServiceTests : IAsyncLifetime
+public abstract class UserAdministrationServiceTests(TestProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : UserAdministrationServiceTests(TestProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : UserAdministrationServiceTests(TestProvider.PostgreSql);
+
     private TestServices app = default!;
     private int umk;
     private int klm;
 
     public async Task InitializeAsync()
     {
-        app = await TestServices.CreateAsync();
+        app = await TestServices.CreateAsync(provider: provider);
         app.ActAs(AppRoles.Administrator, userId: "the-admin");
         var divisions = await app.Get<OrganizationService>().ListDivisionsAsync();
         umk = divisions.Single(d => d.Code == "UMK").Id;
