@@ -191,7 +191,7 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
     public async Task Killing_instance_a_leaves_b_serving_a_user_of_a_reloads_still_signed_in_and_finds_what_was_saved()
     {
         var officer = await cluster.NewPageAsync(pin: "a");
-        await officer.LoginAsync("petugas.klm@kopukm.demo", DemoUsers.Password);
+        await officer.LoginAsync("petugas.umk@kopukm.demo", DemoUsers.Password);
         Assert.Equal(cluster.A.Endpoint, await ServedByAsync(await officer.GotoAsync("/layanan")));
         var ticket = await TicketIntakeSteps.RecordNibRequestAsync(
             officer, "Nurhayati Siregar", "Menanyakan NIB untuk usaha keripik pisang sebelum server A berhenti.", "0812 7788 9900", "Keripik Nur");
@@ -236,7 +236,8 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
         while (await reader.ReadAsync())
         {
             var created = DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
-            // Hangfire records the scheduled instant of a recurring run ("Time", Unix seconds); without it, the minute it was created in.
+            // Hangfire records when the schedule fired ("Time", Unix seconds; its scheduler looks every 15 s), so its
+            // minute is the slot; without it, the minute the job was created in.
             var slot = !reader.IsDBNull(4) && long.TryParse(reader.GetString(4).Trim('"'), CultureInfo.InvariantCulture, out var unix)
                 ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime
                 : created;
