@@ -20,6 +20,7 @@ public sealed class SettingsTests
         new LiveCheckOptions(), new ContentImportOptions(), new DatabaseOptions(), new FetchOptions(), new CooperativeImportOptions(),
         new DatabaseOptions { Provider = "PostgreSQL", ConnectionString = "Host=db;Database=kopukm;Username=kopukm;Password=rahasia" },
         new JobsOptions { Storage = "PostgreSQL", DatabaseProvider = "PostgreSQL" }, new JobsOptions { Storage = "InMemory" },
+        new JobsOptions { Schedules = { ["ticket-sla-refresh"] = "* * * * *" } },
         new FetchOptions { AllowedHosts = ["dinaskopukm.jambiprov.go.id", "10.20.30.40", "::1"], AllowedPorts = [8080] },
     ];
 
@@ -37,6 +38,7 @@ public sealed class SettingsTests
         { new CooperativeOptions { WorkingDivisionCodes = [] }, "WorkingDivisionCodes", "Empty" },
         { new JobsOptions { Storage = "Redis" }, "Storage", "OneOf" },
         { new JobsOptions { WorkerCount = 0 }, "WorkerCount", "OutOfRange" },
+        { new JobsOptions { Schedules = { ["ticket-sla-refresh"] = "tiap menit" } }, "Schedules:ticket-sla-refresh", "NotCron" },
         { new AuthOptions { SessionRevalidationInterval = TimeSpan.Zero }, "SessionRevalidationInterval", "NotPositive" },
         { new LiveCheckOptions { SiteUrl = "ftp://dinaskopukm.jambiprov.go.id" }, "SiteUrl", "NotHttpAddress" },
         { new LiveCheckOptions { Schedule = "nightly" }, "Schedule", "NotCron" },

@@ -7,6 +7,21 @@ public static class RepoPaths
 
     public static string App => Path.Combine(Root, "KopUkm.Dashboard");
 
+    /// <summary>
+    /// The app's built assembly in the configuration the tests were built in (bin/&lt;config&gt;/net10.0), for tests
+    /// that start it as a process of its own with <c>dotnet &lt;dll&gt;</c>.
+    /// </summary>
+    public static string AppAssembly
+    {
+        get
+        {
+            // The tests run from KopUkm.Dashboard.Tests/bin/<config>/<framework>/.
+            var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = framework.Parent!.Name;
+            return Path.Combine(App, "bin", configuration, framework.Name, "KopUkm.Dashboard.dll");
+        }
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

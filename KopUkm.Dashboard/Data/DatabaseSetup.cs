@@ -147,6 +147,21 @@ public static class DatabaseSetup
     }
 
     /// <summary>
+    /// After rows were written with keys of their own (the demo seeders give ids, so that codes and child rows are
+    /// known before the insert): on PostgreSQL every identity sequence is moved past the largest key, or the next
+    /// ordinary insert would be handed a key already taken. SQLite numbers new rows after the largest key itself.
+    /// </summary>
+    public static async Task AdvanceIdentitySequencesAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await PostgreSql.PostgreSqlDatabase.AdvanceIdentitySequencesAsync(db, ct);
+        }
+    }
+
+    /// <summary>
     /// Creates the data folder, applies pending migrations and switches SQLite to WAL journaling. On a database that
     /// already has migrations, every <see cref="IBeforeMigrations"/> runs first (the backups feature takes a copy).
     /// </summary>

@@ -153,6 +153,8 @@ public static class OperatorCommands
             await output.WriteLineAsync(L[report.MessageKey, report.Arguments]);
         }
 
+        await DatabaseSetup.AdvanceIdentitySequencesAsync(scope.ServiceProvider);
+
         await StartupTasks.BackfillAsync(scope.ServiceProvider);
         return 0;
     }

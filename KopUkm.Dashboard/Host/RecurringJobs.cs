@@ -8,7 +8,12 @@ using KopUkm.Dashboard.Localization;
 
 namespace KopUkm.Dashboard.Host;
 
-/// <summary>The one list of recurring schedules, all in WIB. The jobs themselves live in their features.</summary>
+/// <summary>
+/// The one list of recurring schedules, all in WIB. The jobs themselves live in their features. Any job's schedule can
+/// be replaced by the setting <c>Jobs:Schedules:&lt;job id&gt;</c> (a cron expression, e.g.
+/// <c>Jobs:Schedules:ticket-sla-refresh = */10 * * * *</c>); a job that is switched off by its feature's own setting
+/// (backup on PostgreSQL, e-mail outbox without SMTP, live check without a site) stays off.
+/// </summary>
 public static class RecurringJobs
 {
     public const string NightlyBackup = "backup-nightly";
@@ -40,6 +45,7 @@ public static class RecurringJobs
     /// <param name="configuration">Where the configurable schedules come from (their defaults are the settings' own).</param>
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
     {
+        string Cron(string id, string schedule) => configuration[$"Jobs:Schedules:{id}"] is { Length: > 0 } configured ? configured.Trim() : schedule;
         var wib = new RecurringJobOptions { TimeZone = WibTime.Zone };
         var backup = configuration.GetSection("Backup").Get<BackupOptions>() ?? new BackupOptions();
         var tickets = configuration.GetSection("Tickets").Get<Features.Tickets.TicketOptions>() ?? new Features.Tickets.TicketOptions();
@@ -52,25 +58,25 @@ public static class RecurringJobs
         }
         else
         {
-            jobs.AddOrUpdate<BackupJob>(NightlyBackup, job => job.RunAsync(CancellationToken.None), backup.Schedule, wib);
+            jobs.AddOrUpdate<BackupJob>(NightlyBackup, job => job.RunAsync(CancellationToken.None), Cron(NightlyBackup, backup.Schedule), wib);
         }
 
         // After the backup, so a bad night's flagging can be undone from it; due dates a little later, so the two
         // writers do not queue behind each other on SQLite.
-        jobs.AddOrUpdate<SupervisionFlagJob>(SupervisionFlags, job => job.RunAsync(CancellationToken.None), "0 2 * * *", wib);
-        jobs.AddOrUpdate<CaseDueDateRefreshJob>(CaseDueDates, job => job.RunAsync(CancellationToken.None), "15 2 * * *", wib);
-        jobs.AddOrUpdate<Features.Tickets.TicketSlaRefreshJob>(TicketSla, job => job.RunAsync(CancellationToken.None), tickets.SlaRefreshSchedule, wib);
-        jobs.AddOrUpdate<Features.Content.ContentReviewAgeJob>(ContentReviewAge, job => job.RunAsync(CancellationToken.None), "30 2 * * *", wib);
+        jobs.AddOrUpdate<SupervisionFlagJob>(SupervisionFlags, job => job.RunAsync(CancellationToken.None), Cron(SupervisionFlags, "0 2 * * *"), wib);
+        jobs.AddOrUpdate<CaseDueDateRefreshJob>(CaseDueDates, job => job.RunAsync(CancellationToken.None), Cron(CaseDueDates, "15 2 * * *"), wib);
+        jobs.AddOrUpdate<Features.Tickets.TicketSlaRefreshJob>(TicketSla, job => job.RunAsync(CancellationToken.None), Cron(TicketSla, tickets.SlaRefreshSchedule), wib);
+        jobs.AddOrUpdate<Features.Content.ContentReviewAgeJob>(ContentReviewAge, job => job.RunAsync(CancellationToken.None), Cron(ContentReviewAge, "30 2 * * *"), wib);
         // The digest reads the flags the review-age pass set overnight.
-        jobs.AddOrUpdate<Features.Content.ContentDigestJob>(ContentDigest, job => job.RunAsync(CancellationToken.None), "0 7 * * *", wib);
+        jobs.AddOrUpdate<Features.Content.ContentDigestJob>(ContentDigest, job => job.RunAsync(CancellationToken.None), Cron(ContentDigest, "0 7 * * *"), wib);
 
         // Digests are written to the outbox whether or not it is delivered, so administrators see them wait in a demo.
-        jobs.AddOrUpdate<Features.Email.StaffCopies.NotificationEmailDigestJob>(NotificationEmailDigest, job => job.RunAsync(CancellationToken.None), "0 7 * * *", wib);
+        jobs.AddOrUpdate<Features.Email.StaffCopies.NotificationEmailDigestJob>(NotificationEmailDigest, job => job.RunAsync(CancellationToken.None), Cron(NotificationEmailDigest, "0 7 * * *"), wib);
 
         // Without an SMTP server, messages wait in the outbox and nothing polls it every minute.
         if (email.DeliveryEnabled)
         {
-            jobs.AddOrUpdate<Features.Email.Delivery.EmailOutboxJob>(EmailOutbox, job => job.RunAsync(CancellationToken.None), "* * * * *", wib);
+            jobs.AddOrUpdate<Features.Email.Delivery.EmailOutboxJob>(EmailOutbox, job => job.RunAsync(CancellationToken.None), Cron(EmailOutbox, "* * * * *"), wib);
         }
         else
         {
@@ -80,7 +86,7 @@ public static class RecurringJobs
         // The live-site check only exists once an administrator names the site: a demo install sends no requests.
         if (!string.IsNullOrWhiteSpace(liveCheck.SiteUrl))
         {
-            jobs.AddOrUpdate<ContentLiveCheckJob>(ContentLiveCheck, job => job.RunAsync(CancellationToken.None), liveCheck.Schedule, wib);
+            jobs.AddOrUpdate<ContentLiveCheckJob>(ContentLiveCheck, job => job.RunAsync(CancellationToken.None), Cron(ContentLiveCheck, liveCheck.Schedule), wib);
         }
         else
         {

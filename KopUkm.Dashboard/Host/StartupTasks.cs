@@ -41,6 +41,8 @@ public static class StartupTasks
                 {
                     await seeder.SeedDemoAsync(seed: null);
                 }
+
+                await DatabaseSetup.AdvanceIdentitySequencesAsync(scope.ServiceProvider);
             }
         }
 

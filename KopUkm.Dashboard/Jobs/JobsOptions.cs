@@ -36,6 +36,12 @@ public sealed class JobsOptions : ISettings
     /// <summary>How often idle workers look for queued jobs.</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Schedules replacing recurring jobs' own, by job id (<c>Jobs:Schedules:ticket-sla-refresh</c> = a cron
+    /// expression in WIB); see Host/RecurringJobs for the ids.
+    /// </summary>
+    public Dictionary<string, string> Schedules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public IEnumerable<SettingProblem> Check() =>
     [
         .. StorageNames.Contains(EffectiveStorage) ? [] : new[] { new SettingProblem(nameof(Storage), "OneOf", Storage ?? "", string.Join(", ", StorageNames)) },
@@ -44,5 +50,6 @@ public sealed class JobsOptions : ISettings
             : [],
         .. SettingChecks.Range(nameof(WorkerCount), WorkerCount, 1, 20),
         .. SettingChecks.Positive(nameof(QueuePollInterval), QueuePollInterval),
+        .. Schedules.SelectMany(s => SettingChecks.Cron($"{nameof(Schedules)}:{s.Key}", s.Value)).Take(1),
     ];
 }

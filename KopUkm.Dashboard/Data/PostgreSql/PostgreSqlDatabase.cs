@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace KopUkm.Dashboard.Data.PostgreSql;
@@ -80,5 +81,34 @@ public static class PostgreSqlDatabase
 
         public async Task<AppDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
             await inner.CreateDbContextAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the sequence of every integer identity key past the largest key in its table: keys given explicitly (EF
+    /// inserts of entities with an id set, as the demo seeders do) do not move PostgreSQL's sequences.
+    /// </summary>
+    public static async Task AdvanceIdentitySequencesAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            if (entity.GetTableName() is not { } tableName || entity.GetViewName() is not null
+                || entity.FindPrimaryKey() is not { Properties: [{ ValueGenerated: Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd } key] }
+                || (key.ClrType != typeof(int) && key.ClrType != typeof(long)))
+            {
+                continue;
+            }
+
+            var schema = entity.GetSchema();
+            var table = sql.DelimitIdentifier(tableName, schema);
+            var column = key.GetColumnName(Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(tableName, schema))!;
+            var delimitedColumn = sql.DelimitIdentifier(column);
+            // pg_get_serial_sequence is NULL for a key without a sequence; setval(NULL, …) then does nothing.
+            var sequence = $"pg_get_serial_sequence('{table.Replace("'", "''", StringComparison.Ordinal)}', '{column.Replace("'", "''", StringComparison.Ordinal)}')";
+#pragma warning disable EF1002 // identifiers from the model, delimited; no user input
+            await db.Database.ExecuteSqlRawAsync(
+                $"SELECT setval({sequence}, (SELECT COALESCE(MAX({delimitedColumn}), 0) + 1 FROM {table}), false)", ct);
+#pragma warning restore EF1002
+        }
     }
 }
