@@ -102,12 +102,8 @@ public static class PostgreSqlDatabase
             var schema = entity.GetSchema();
             var table = sql.DelimitIdentifier(tableName, schema);
             var column = key.GetColumnName(Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(tableName, schema))!;
-            var delimitedColumn = sql.DelimitIdentifier(column);
-            // pg_get_serial_sequence is NULL for a key without a sequence; setval(NULL, …) then does nothing.
-            var sequence = $"pg_get_serial_sequence('{table.Replace("'", "''", StringComparison.Ordinal)}', '{column.Replace("'", "''", StringComparison.Ordinal)}')";
 #pragma warning disable EF1002 // identifiers from the model, delimited; no user input
-            await db.Database.ExecuteSqlRawAsync(
-                $"SELECT setval({sequence}, (SELECT COALESCE(MAX({delimitedColumn}), 0) + 1 FROM {table}), false)", ct);
+            await db.Database.ExecuteSqlRawAsync(IdentitySequences.AdvancePastLargestKeySql(table, column), ct);
 #pragma warning restore EF1002
         }
     }

@@ -207,12 +207,7 @@ public static class SqliteToPostgreSqlCopy
 
         foreach (var (table, column) in columns)
         {
-            await using var set = new NpgsqlCommand(
-                $"SELECT setval(pg_get_serial_sequence(@table, @column), COALESCE((SELECT max({CopyPlan.Quote(column)}) FROM {CopyPlan.Quote(table)}), 0) + 1, false)",
-                target,
-                transaction);
-            set.Parameters.AddWithValue("table", CopyPlan.Quote(table));
-            set.Parameters.AddWithValue("column", column);
+            await using var set = new NpgsqlCommand(IdentitySequences.AdvancePastLargestKeySql(CopyPlan.Quote(table), column), target, transaction);
             await set.ExecuteScalarAsync(ct);
         }
 

@@ -78,18 +78,13 @@ public static class BulkInsert
             {
                 using var advance = db.Database.GetDbConnection().CreateCommand();
                 advance.Transaction = transaction;
-                var column = sql.DelimitIdentifier(key.Name);
-                advance.CommandText = $"SELECT setval({IdentitySequence(table, key.Name)}, (SELECT COALESCE(MAX({column}), 0) + 1 FROM {table}), false)";
+                advance.CommandText = PostgreSql.IdentitySequences.AdvancePastLargestKeySql(table, key.Name);
                 advance.ExecuteNonQuery();
             }
         }
 
         return written;
     }
-
-    /// <summary>The sequence behind a PostgreSQL identity column, as an SQL expression.</summary>
-    private static string IdentitySequence(string delimitedTable, string column) =>
-        $"pg_get_serial_sequence('{delimitedTable.Replace("'", "''", StringComparison.Ordinal)}', '{column.Replace("'", "''", StringComparison.Ordinal)}')";
 
     private static Func<object, object?> Getter(System.Reflection.PropertyInfo property)
     {
