@@ -16,9 +16,12 @@ public static class IdentitySequences
     public static string AdvancePastLargestKeySql(string delimitedTable, string column)
     {
         var delimitedColumn = "\"" + column.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        var sequence = $"pg_get_serial_sequence('{Literal(delimitedTable)}', '{Literal(column)}')";
-        return $"SELECT setval({sequence}, (SELECT COALESCE(MAX({delimitedColumn}), 0) + 1 FROM {delimitedTable}), false)";
+        return $"SELECT setval({SequenceOf(delimitedTable, column)}, (SELECT COALESCE(MAX({delimitedColumn}), 0) + 1 FROM {delimitedTable}), false)";
     }
+
+    /// <summary>The sequence behind a key column, as an SQL expression (for <c>nextval</c>/<c>setval</c>).</summary>
+    public static string SequenceOf(string delimitedTable, string column) =>
+        $"pg_get_serial_sequence('{Literal(delimitedTable)}', '{Literal(column)}')";
 
     private static string Literal(string text) => text.Replace("'", "''", StringComparison.Ordinal);
 }

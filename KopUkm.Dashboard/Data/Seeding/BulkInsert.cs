@@ -46,7 +46,7 @@ public static class BulkInsert
         // SQLite numbers a NULL integer key itself; a PostgreSQL identity column takes its next value only when asked.
         command.CommandText =
             $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((c, i) => postgreSql && c.IsGeneratedKey ? $"COALESCE(@p{i}, nextval({IdentitySequence(table, c.Name)}))" : $"@p{i}"))})";
+            $"VALUES ({string.Join(", ", columns.Select((c, i) => postgreSql && c.IsGeneratedKey ? $"COALESCE(@p{i}, nextval({PostgreSql.IdentitySequences.SequenceOf(table, c.Name)}))" : $"@p{i}"))})";
         var parameters = columns.Select((c, i) =>
         {
             var parameter = c.Mapping.CreateParameter(command, $"@p{i}", null, nullable: true);
