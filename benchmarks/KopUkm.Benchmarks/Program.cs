@@ -73,25 +73,25 @@ internal static class BenchmarkProgram
                         if (options.Includes("dashboard"))
                         {
                             Console.WriteLine($"== {name}: dashboard");
-                            scaleResults.Dashboard = await DashboardBench.RunAsync(app, data, options);
+                            scaleResults.Dashboard = await GuardedAsync(name, "dashboard", () => DashboardBench.RunAsync(app, data, options));
                         }
 
                         if (options.Includes("tickets"))
                         {
                             Console.WriteLine($"== {name}: ticket list");
-                            scaleResults.Tickets = await TicketListBench.RunAsync(app, options);
+                            scaleResults.Tickets = await GuardedAsync(name, "ticket list", () => TicketListBench.RunAsync(app, options));
                         }
 
                         if (options.Includes("cooperatives"))
                         {
                             Console.WriteLine($"== {name}: cooperative list");
-                            scaleResults.Cooperatives = await CooperativeListBench.RunAsync(app, options);
+                            scaleResults.Cooperatives = await GuardedAsync(name, "cooperative list", () => CooperativeListBench.RunAsync(app, options));
                         }
 
                         if (options.Includes("jobs"))
                         {
                             Console.WriteLine($"== {name}: jobs");
-                            scaleResults.Jobs = await JobsBench.RunAsync(app);
+                            scaleResults.Jobs = await GuardedAsync(name, "jobs", () => JobsBench.RunAsync(app));
                         }
                     }
 
@@ -100,19 +100,19 @@ internal static class BenchmarkProgram
                     if (options.Includes("livecheck") && provider == options.Providers[0])
                     {
                         Console.WriteLine($"== {scale.Name}: live-site check over {scale.ContentItems:N0} pages");
-                        scaleResults.LiveCheck = await LiveCheckBench.RunAsync(scale.ContentItems, options.LiveCheckRate);
+                        scaleResults.LiveCheck = await GuardedAsync(name, "live-site check", () => LiveCheckBench.RunAsync(scale.ContentItems, options.LiveCheckRate));
                     }
 
                     if (options.Includes("memory"))
                     {
                         Console.WriteLine($"== {name}: memory with {options.Sessions} browser sessions");
-                        scaleResults.Memory = await MemoryBench.RunAsync(data, options.Sessions);
+                        scaleResults.Memory = await GuardedAsync(name, "memory", () => MemoryBench.RunAsync(data, options.Sessions));
                     }
 
                     if (options.Includes("concurrency") && scale == concurrencyScale && provider == concurrencyProvider)
                     {
                         Console.WriteLine($"== {name}: concurrent users {string.Join(",", options.Users)} on {string.Join(" and ", options.Instances)} instance(s)");
-                        scaleResults.Concurrency = await ConcurrencyBench.RunAsync(data, options);
+                        scaleResults.Concurrency = await GuardedAsync(name, "concurrency", () => ConcurrencyBench.RunAsync(data, options));
                     }
                 }
                 finally
@@ -124,6 +124,11 @@ internal static class BenchmarkProgram
             }
         }
 
+        if (failures.Count > 0)
+        {
+            Console.Error.WriteLine("Sections that failed (left out of the report): " + string.Join("; ", failures));
+        }
+
         var markdown = ResultsReport.Render(options, results, Stopwatch.GetElapsedTime(started), loadAtStart);
         var output = Path.GetFullPath(options.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
@@ -131,6 +136,26 @@ internal static class BenchmarkProgram
         Console.WriteLine();
         Console.WriteLine(markdown);
         Console.WriteLine($"Written to {output}");
-        return 0;
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    private static readonly List<string> failures = [];
+
+    /// <summary>
+    /// Runs one section; a section that fails is reported and left out, so a long run still writes what it measured.
+    /// </summary>
+    private static async Task<T?> GuardedAsync<T>(string dataSet, string section, Func<Task<T>> run)
+        where T : class
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            failures.Add($"{section} on {dataSet}: {ex.Message.Split('\n')[0]}");
+            await Console.Error.WriteLineAsync($"!! {section} on {dataSet} failed: {ex}");
+            return null;
+        }
     }
 }

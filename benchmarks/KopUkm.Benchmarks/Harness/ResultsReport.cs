@@ -299,7 +299,7 @@ internal static class ResultsReport
     {
         var c = results.Concurrency!;
         report.Heading($"6. Concurrent users clicking through list pages ({results.Scale.Name}, {c.Provider})");
-        report.Note($"N simulated users, each a real Blazor circuit: one tab in its own browser context of one headless {c.Browser}, signed in through the login form as the office head, "
+        report.Note($"N simulated users, each a real Blazor circuit: one tab in its own browser context of one headless Chromium {c.Browser}, signed in through the login form as the office head, "
             + $"then {c.Cycles} rounds of: ticket list (menu) → next page → next page → cooperative register (menu) → next page → dashboard (menu), "
             + $"thinking {Number(c.ThinkSeconds, "0.#")} s on average between clicks (uniform, half to one and a half of it; each user starts at a random moment within one think time). "
             + "Latency = from the click to the updated list (or the dashboard) in the page's DOM, timed inside the page. The app runs as the end-to-end tests host it "

@@ -46,7 +46,7 @@ internal static class DashboardFloor
         // 2. Open tickets per division: headline, table and age buckets in one pass.
         sql.AppendLine(CultureInfo.InvariantCulture, $"""
             SELECT t."DivisionId", COUNT(*),
-                   {Count("t.\"ResolutionSla\" = 'AtRisk' OR t.\"FirstResponseSla\" = 'AtRisk'")},
+                   {Count("t.\"ResolutionSla\" IN ('AtRisk', 'PausedRisk') OR t.\"FirstResponseSla\" = 'AtRisk'")},
                    {Count("t.\"ResolutionSla\" = 'Breached' OR t.\"FirstResponseSla\" = 'Breached'")},
                    {Count("t.\"AssignedUserId\" IS NULL")},
                    MIN(t."CreatedAtUtc"),
@@ -76,7 +76,7 @@ internal static class DashboardFloor
             GROUP BY c."OwnerDivisionId";
             """);
 
-        // 6. Urgent candidates with their labels: at most ten per source.
+        // 6. Urgent candidates with their labels: at most ten per source (empty columns typed, as PostgreSQL's UNION wants).
         var contentDivision = divisionId is null ? "" : " AND c.\"OwnerDivisionId\" = @div";
         var urgent = new List<string>
         {
@@ -87,13 +87,13 @@ internal static class DashboardFloor
                 ORDER BY t."ResolutionDueAtUtc" LIMIT 10) u1
             """,
             $"""
-            SELECT * FROM (SELECT 3, c."Id", c."Title", c."Kind", d."Code", COALESCE(c."LastCheckedAtUtc", c."StateChangedAtUtc"), NULL
+            SELECT * FROM (SELECT 3, c."Id", c."Title", c."Kind", d."Code", COALESCE(c."LastCheckedAtUtc", c."StateChangedAtUtc"), CAST(NULL AS INTEGER)
                 FROM "ContentItem" c JOIN "Division" d ON d."Id" = c."OwnerDivisionId"
                 WHERE c."State" IN ('Terbit', 'PerluPembaruan') AND c."LiveStatus" = 'Broken'{contentDivision}
                 ORDER BY c."LastCheckedAtUtc" LIMIT 10) u3
             """,
             $"""
-            SELECT * FROM (SELECT 4, c."Id", c."Title", c."Kind", d."Code", c."ReviewDueAtUtc", NULL
+            SELECT * FROM (SELECT 4, c."Id", c."Title", c."Kind", d."Code", c."ReviewDueAtUtc", CAST(NULL AS INTEGER)
                 FROM "ContentItem" c JOIN "Division" d ON d."Id" = c."OwnerDivisionId"
                 WHERE c."State" IN ('Terbit', 'PerluPembaruan') AND c."ReviewDueAtUtc" IS NOT NULL AND c."LiveStatus" <> 'Broken'{contentDivision}
                 ORDER BY c."ReviewDueAtUtc" LIMIT 10) u4
@@ -102,7 +102,7 @@ internal static class DashboardFloor
         if (registrationsApply)
         {
             urgent.Insert(1, """
-                SELECT * FROM (SELECT 2, r."Id", k."Name", r."Stage", NULL, r."StageDueAtUtc", NULL
+                SELECT * FROM (SELECT 2, r."Id", k."Name", r."Stage", CAST(NULL AS TEXT), r."StageDueAtUtc", CAST(NULL AS INTEGER)
                     FROM "RegistrationCase" r JOIN "Cooperative" k ON k."Id" = r."CooperativeId"
                     WHERE r."ClosedAtUtc" IS NULL AND r."StageDueAtUtc" IS NOT NULL ORDER BY r."StageDueAtUtc" LIMIT 10) u2
                 """);
