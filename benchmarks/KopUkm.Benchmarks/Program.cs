@@ -121,6 +121,9 @@ internal static class BenchmarkProgram
                 }
 
                 results.Add(scaleResults);
+
+                // The report so far, so that a long run that is cut short still leaves what it measured.
+                await WriteReportAsync(options, results, started, loadAtStart, final: false);
             }
         }
 
@@ -129,17 +132,25 @@ internal static class BenchmarkProgram
             Console.Error.WriteLine("Sections that failed (left out of the report): " + string.Join("; ", failures));
         }
 
-        var markdown = ResultsReport.Render(options, results, Stopwatch.GetElapsedTime(started), loadAtStart);
-        var output = Path.GetFullPath(options.Output);
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        await File.WriteAllTextAsync(output, markdown);
-        Console.WriteLine();
-        Console.WriteLine(markdown);
-        Console.WriteLine($"Written to {output}");
+        await WriteReportAsync(options, results, started, loadAtStart, final: true);
         return failures.Count == 0 ? 0 : 1;
     }
 
     private static readonly List<string> failures = [];
+
+    private static async Task WriteReportAsync(HarnessOptions options, List<ScaleResults> results, long started, string loadAtStart, bool final)
+    {
+        var markdown = ResultsReport.Render(options, results, Stopwatch.GetElapsedTime(started), loadAtStart);
+        var output = Path.GetFullPath(options.Output);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        await File.WriteAllTextAsync(output, markdown);
+        if (final)
+        {
+            Console.WriteLine();
+            Console.WriteLine(markdown);
+            Console.WriteLine($"Written to {output}");
+        }
+    }
 
     /// <summary>
     /// Runs one section; a section that fails is reported and left out, so a long run still writes what it measured.

@@ -86,6 +86,8 @@ internal static class MemoryBench
     public static async Task<string> SignInAsync(IBrowser browser, string address)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address });
+        // A busy machine can take longer than Playwright's 30 s default to answer the first login.
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(Email);
