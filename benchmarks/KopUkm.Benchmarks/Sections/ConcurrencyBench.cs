@@ -83,8 +83,19 @@ internal static class ConcurrencyBench
                 foreach (var users in options.Users)
                 {
                     Console.WriteLine($"   {users} users on {instances} instance(s)");
-                    levels.Add(await RunLevelAsync(browser, apps, users, options));
-                    Console.WriteLine("   " + levels[^1]);
+                    try
+                    {
+                        levels.Add(await RunLevelAsync(browser, apps, users, options));
+                        Console.WriteLine("   " + levels[^1]);
+                    }
+                    catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+                    {
+                        // Signing the users in did not finish (a login page not interactive within two minutes): the
+                        // level is reported as failed and the larger ones are not tried on this many instances.
+                        notes.Add($"{users} users on {instances} instance(s): not measured, signing the users in timed out ({ex.Message.Split('\n')[0]}).");
+                        Console.WriteLine("   " + notes[^1]);
+                        break;
+                    }
                 }
             }
             finally
