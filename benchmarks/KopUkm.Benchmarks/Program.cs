@@ -7,11 +7,13 @@ using KopUkm.Dashboard.Host.Demo;
 
 namespace KopUkm.Benchmarks;
 
-// The performance harness: seeds throwaway data folders at medium and large scale (seed-demo --scale), measures the
-// dashboard, the ticket list, the jobs, the live-site check and memory per connected user, and writes a Markdown
-// report with the machine's description. Not a test: numbers to compare before and after a change.
-//   dotnet run -c Release --project benchmarks/KopUkm.Benchmarks [-- --scale medium,large --only dashboard,tickets,cooperatives,jobs,livecheck,memory
-//       --seed 2026 --runs 50 --sessions 20 --rate 20 --out benchmarks/results/latest.md]
+// The performance harness: seeds throwaway data sets at medium and large scale (seed-demo --scale) on SQLite and/or
+// PostgreSQL (a throwaway cluster), measures the dashboard, the ticket list, the jobs, the live-site check, memory per
+// connected user and concurrent users clicking through list pages, and writes a Markdown report with the machine's
+// description. Not a test: numbers to compare before and after a change.
+//   dotnet run -c Release --project benchmarks/KopUkm.Benchmarks [-- --scale medium,large --provider sqlite|postgresql|both
+//       --only dashboard,tickets,cooperatives,jobs,livecheck,memory,concurrency --seed 2026 --runs 50 --sessions 20 --rate 20
+//       --users 5,10,20,40 --instances 1,2 --think 3 --cycles 3 --out benchmarks/results/latest.md]
 // A cooperative list to time import-cooperatives with (docs/performance.md):
 //   dotnet run -c Release --project benchmarks/KopUkm.Benchmarks -- --write-cooperative-list FILE.csv|FILE.xlsx ROWS [SEED]
 // and its import, with the managed heap every 10,000 rows:
@@ -22,6 +24,7 @@ internal static class BenchmarkProgram
     {
         if (args.Length == 2 && args[0] == "--serve-app")
         {
+            // The database settings (Database__Provider, ConnectionStrings__Default) come in the environment.
             return await ServedApp.ServeAsync(args[1]);
         }
 
@@ -49,69 +52,121 @@ internal static class BenchmarkProgram
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var started = Stopwatch.GetTimestamp();
         var loadAtStart = Machine.LoadAverage();
-        var results = new Dictionary<DemoScale, ScaleResults>();
+        var results = new List<ScaleResults>();
+        // Concurrency runs once, on the largest data set: on PostgreSQL when it is measured (one and two instances on one
+        // database), otherwise on SQLite (one instance; a second cannot share the file).
+        var concurrencyScale = options.Scales[^1];
+        var concurrencyProvider = options.Providers[^1];
         foreach (var scale in options.Scales)
         {
-            Console.WriteLine($"== {scale.Name}: seeding");
-            var data = await ScaleData.CreateAsync(scale, options.Seed);
-            Console.WriteLine($"   {data.Seeded["Tickets"]:N0} tickets, {data.Seeded["TicketEvents"]:N0} events in {data.Seeded.Elapsed.TotalSeconds:0.0} s");
-            var scaleResults = new ScaleResults(data);
-            try
+            foreach (var provider in options.Providers)
             {
-                await using (var app = BenchApp.Create(data.Folder))
+                var name = $"{scale.Name} on {HarnessOptions.Name(provider)}";
+                Console.WriteLine($"== {name}: seeding");
+                var data = await ScaleData.CreateAsync(scale, options.Seed, provider);
+                Console.WriteLine($"   {data.Seeded["Tickets"]:N0} tickets, {data.Seeded["TicketEvents"]:N0} events in {data.Seeded.Elapsed.TotalSeconds:0.0} s");
+                var scaleResults = new ScaleResults(data);
+                try
                 {
-                    if (options.Includes("dashboard"))
+                    await using (var app = BenchApp.Create(data.Folder, data.Settings))
                     {
-                        Console.WriteLine($"== {scale.Name}: dashboard");
-                        scaleResults.Dashboard = await DashboardBench.RunAsync(app, options);
+                        if (options.Includes("dashboard"))
+                        {
+                            Console.WriteLine($"== {name}: dashboard");
+                            scaleResults.Dashboard = await GuardedAsync(name, "dashboard", () => DashboardBench.RunAsync(app, data, options));
+                        }
+
+                        if (options.Includes("tickets"))
+                        {
+                            Console.WriteLine($"== {name}: ticket list");
+                            scaleResults.Tickets = await GuardedAsync(name, "ticket list", () => TicketListBench.RunAsync(app, options));
+                        }
+
+                        if (options.Includes("cooperatives"))
+                        {
+                            Console.WriteLine($"== {name}: cooperative list");
+                            scaleResults.Cooperatives = await GuardedAsync(name, "cooperative list", () => CooperativeListBench.RunAsync(app, options));
+                        }
+
+                        if (options.Includes("jobs"))
+                        {
+                            Console.WriteLine($"== {name}: jobs");
+                            scaleResults.Jobs = await GuardedAsync(name, "jobs", () => JobsBench.RunAsync(app));
+                        }
                     }
 
-                    if (options.Includes("tickets"))
+                    // The live-site check reads pages from a local test site into a data folder of its own: the same on
+                    // either database, so it runs once per scale.
+                    if (options.Includes("livecheck") && provider == options.Providers[0])
                     {
-                        Console.WriteLine($"== {scale.Name}: ticket list");
-                        scaleResults.Tickets = await TicketListBench.RunAsync(app, options);
+                        Console.WriteLine($"== {scale.Name}: live-site check over {scale.ContentItems:N0} pages");
+                        scaleResults.LiveCheck = await GuardedAsync(name, "live-site check", () => LiveCheckBench.RunAsync(scale.ContentItems, options.LiveCheckRate));
                     }
 
-                    if (options.Includes("cooperatives"))
+                    if (options.Includes("memory"))
                     {
-                        Console.WriteLine($"== {scale.Name}: cooperative list");
-                        scaleResults.Cooperatives = await CooperativeListBench.RunAsync(app, options);
+                        Console.WriteLine($"== {name}: memory with {options.Sessions} browser sessions");
+                        scaleResults.Memory = await GuardedAsync(name, "memory", () => MemoryBench.RunAsync(data, options.Sessions));
                     }
 
-                    if (options.Includes("jobs"))
+                    if (options.Includes("concurrency") && scale == concurrencyScale && provider == concurrencyProvider)
                     {
-                        Console.WriteLine($"== {scale.Name}: jobs");
-                        scaleResults.Jobs = await JobsBench.RunAsync(app);
+                        Console.WriteLine($"== {name}: concurrent users {string.Join(",", options.Users)} on {string.Join(" and ", options.Instances)} instance(s)");
+                        scaleResults.Concurrency = await GuardedAsync(name, "concurrency", () => ConcurrencyBench.RunAsync(data, options));
                     }
                 }
-
-                if (options.Includes("livecheck"))
+                finally
                 {
-                    Console.WriteLine($"== {scale.Name}: live-site check over {scale.ContentItems:N0} pages");
-                    scaleResults.LiveCheck = await LiveCheckBench.RunAsync(scale.ContentItems, options.LiveCheckRate);
+                    data.Delete();
                 }
 
-                if (options.Includes("memory"))
-                {
-                    Console.WriteLine($"== {scale.Name}: memory with {options.Sessions} browser sessions");
-                    scaleResults.Memory = await MemoryBench.RunAsync(data.Folder, options.Sessions);
-                }
+                results.Add(scaleResults);
+
+                // The report so far, so that a long run that is cut short still leaves what it measured.
+                await WriteReportAsync(options, results, started, loadAtStart, final: false);
             }
-            finally
-            {
-                data.Delete();
-            }
-
-            results[scale] = scaleResults;
         }
 
+        if (failures.Count > 0)
+        {
+            Console.Error.WriteLine("Sections that failed (left out of the report): " + string.Join("; ", failures));
+        }
+
+        await WriteReportAsync(options, results, started, loadAtStart, final: true);
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    private static readonly List<string> failures = [];
+
+    private static async Task WriteReportAsync(HarnessOptions options, List<ScaleResults> results, long started, string loadAtStart, bool final)
+    {
         var markdown = ResultsReport.Render(options, results, Stopwatch.GetElapsedTime(started), loadAtStart);
         var output = Path.GetFullPath(options.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllTextAsync(output, markdown);
-        Console.WriteLine();
-        Console.WriteLine(markdown);
-        Console.WriteLine($"Written to {output}");
-        return 0;
+        if (final)
+        {
+            Console.WriteLine();
+            Console.WriteLine(markdown);
+            Console.WriteLine($"Written to {output}");
+        }
+    }
+
+    /// <summary>
+    /// Runs one section; a section that fails is reported and left out, so a long run still writes what it measured.
+    /// </summary>
+    private static async Task<T?> GuardedAsync<T>(string dataSet, string section, Func<Task<T>> run)
+        where T : class
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            failures.Add($"{section} on {dataSet}: {ex.Message.Split('\n')[0]}");
+            await Console.Error.WriteLineAsync($"!! {section} on {dataSet} failed: {ex}");
+            return null;
+        }
     }
 }

@@ -13,6 +13,11 @@ internal sealed record Sample(IReadOnlyList<double> Milliseconds)
     public double Percentile(double p)
     {
         var sorted = Milliseconds.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
         var rank = (int)Math.Ceiling(p * sorted.Length);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }

@@ -1,5 +1,6 @@
 using KopUkm.Benchmarks.Harness;
 using KopUkm.Dashboard.Data;
+using KopUkm.Dashboard.Data.PostgreSql;
 using KopUkm.Dashboard.Features.Dashboard;
 using KopUkm.Dashboard.Features.Organization;
 using KopUkm.Dashboard.Features.Tickets;
@@ -11,14 +12,14 @@ namespace KopUkm.Benchmarks.Sections;
 /// <summary>
 /// The dashboard's aggregates for the whole office and for the busiest division: the computation the shared feed runs
 /// (<c>DashboardQueries.ComputeAsync</c> plus the task board's figures, a fresh context each time), the hand-written
-/// SQL floor on the same file, and the cached path a page takes (<see cref="DashboardService.GetAsync"/>).
+/// SQL floor on the same database, and the cached path a page takes (<see cref="DashboardService.GetAsync"/>).
 /// </summary>
 internal static class DashboardBench
 {
     public const double TargetP50Ms = 100;
     public const double TargetRatio = 1.5;
 
-    public static async Task<IReadOnlyList<DashboardResult>> RunAsync(BenchApp app, HarnessOptions options)
+    public static async Task<IReadOnlyList<DashboardResult>> RunAsync(BenchApp app, ScaleData data, HarnessOptions options)
     {
         var factory = app.Get<IDbContextFactory<AppDbContext>>();
         int busiest;
@@ -36,7 +37,11 @@ internal static class DashboardBench
             registrationDivision = await db.Set<Division>().Where(d => d.Code == registrationCode).Select(d => (int?)d.Id).FirstOrDefaultAsync();
         }
 
-        var connection = DatabaseSetup.SqliteConnectionString(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), app.Get<DataPaths>());
+        // The floor reads the same database as the app: the SQLite file, or the PostgreSQL database with the app's session
+        // settings (UTC time zone).
+        var connection = data.Provider == BenchProvider.Sqlite
+            ? DatabaseSetup.SqliteConnectionString(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), app.Get<DataPaths>())
+            : PostgreSqlDatabase.ConnectionString(data.ConnectionString!);
         var dashboard = app.Get<DashboardService>();
         var results = new List<DashboardResult>();
         foreach (var (label, scope) in new (string, int?)[] { ("whole office", null), ("one division", busiest) })
@@ -50,9 +55,9 @@ internal static class DashboardBench
                 return await DashboardQueries.ComputeAsync(db, scope, registrationCode, now, CancellationToken.None);
             }
 
-            var differences = DashboardFloor.Compute(connection, scope, registrationsApply, now).DifferencesFrom(await ComputeAsync());
+            var differences = DashboardFloor.Compute(data.Provider, connection, scope, registrationsApply, now).DifferencesFrom(await ComputeAsync());
             var ef = await Timing.MeasureAsync(ComputeAsync, options.WarmUps, options.Runs);
-            var floor = Timing.Measure(() => DashboardFloor.Compute(connection, scope, registrationsApply, now), options.WarmUps, options.Runs);
+            var floor = Timing.Measure(() => DashboardFloor.Compute(data.Provider, connection, scope, registrationsApply, now), options.WarmUps, options.Runs);
             var cached = await Timing.MeasureAsync(() => dashboard.GetAsync(scope), options.WarmUps, options.Runs);
             results.Add(new DashboardResult(label, ef, floor, cached, differences));
         }

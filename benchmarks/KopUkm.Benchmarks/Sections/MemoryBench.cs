@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using KopUkm.Benchmarks.Harness;
 using Microsoft.Playwright;
 
 namespace KopUkm.Benchmarks.Sections;
@@ -13,21 +14,15 @@ namespace KopUkm.Benchmarks.Sections;
 internal static class MemoryBench
 {
     public const double TargetMiBPerCircuit = 2;
-    private const string Email = "pimpinan@kopukm.demo";
-    private const string Password = "Demo-KopUkm-2026";
+    public const string Email = "pimpinan@kopukm.demo";
+    public const string Password = "Demo-KopUkm-2026";
 
-    public static async Task<MemoryResult> RunAsync(string dataFolder, int sessions)
+    public static async Task<MemoryResult> RunAsync(ScaleData data, int sessions)
     {
-        using var server = Process.Start(new ProcessStartInfo("dotnet")
+        using var app = await AppProcess.StartAsync(data.Folder, data.Environment);
+        var server = app.Process;
         {
-            ArgumentList = { typeof(MemoryBench).Assembly.Location, "--serve-app", dataFolder },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("The app process did not start.");
-        try
-        {
-            var address = await ReadAddressAsync(server);
+            var address = app.Address;
             using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -74,14 +69,6 @@ internal static class MemoryBench
 
             return new MemoryResult(sessions, baseline, rounds, browser.Version, [.. Pages.Select(p => p.Path)]);
         }
-        finally
-        {
-            server.StandardInput.Close();
-            if (!server.WaitForExit(TimeSpan.FromSeconds(20)))
-            {
-                server.Kill(entireProcessTree: true);
-            }
-        }
     }
 
     /// <summary>
@@ -95,31 +82,12 @@ internal static class MemoryBench
         .. Environment.GetEnvironmentVariable("KOPUKM_BENCH_EXTRA_PAGE") is { Length: > 0 } extra ? [(extra, "[data-interactive='true']")] : Array.Empty<(string, string)>(),
     ];
 
-    private static async Task<string> ReadAddressAsync(Process server)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("LISTENING ", StringComparison.Ordinal))
-            {
-                // Keep draining the app's output so it never blocks on a full pipe.
-                _ = Task.Run(async () =>
-                {
-                    while (await server.StandardOutput.ReadLineAsync() is not null)
-                    {
-                    }
-                });
-                return line["LISTENING ".Length..].Trim();
-            }
-        }
-
-        throw new InvalidOperationException("The app process ended before it listened.");
-    }
-
     /// <summary>Signs in once through the login form and keeps the cookie for every session.</summary>
-    private static async Task<string> SignInAsync(IBrowser browser, string address)
+    public static async Task<string> SignInAsync(IBrowser browser, string address)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address });
+        // A busy machine can take longer than Playwright's 30 s default to answer the first login.
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(Email);

@@ -46,6 +46,9 @@ internal sealed class ServedApp(string dataFolder) : WebApplicationFactory<Progr
         builder.UseSetting("Jobs:Storage", "InMemory");
         builder.UseSetting("Demo:SeedUsers", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every simulated user signs in from this machine's one address: the per-address login limit (10 a minute by
+        // default, there against guessing) would refuse the concurrency section's users after the tenth.
+        builder.UseSetting("Auth:LoginAttemptsPerMinute", "10000");
         builder.ConfigureTestServices(services =>
         {
             // A closed tab's circuit is kept for reconnection (three minutes by default); a short period lets the
