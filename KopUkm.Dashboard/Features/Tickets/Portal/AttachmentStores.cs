@@ -30,7 +30,7 @@ public interface IAttachmentStore
 /// <summary>SQLite: files under <c>&lt;Data:Folder&gt;/attachments/</c>, as on a single instance.</summary>
 public sealed class FileAttachmentStore(DataPaths paths) : IAttachmentStore
 {
-    public string Folder => Path.Combine(paths.Folder, "attachments");
+    public string Folder => paths.AttachmentsFolder;
 
     public async Task<List<StoredFile>> WriteAsync(AppDbContext db, IReadOnlyList<IncomingFile> files, CancellationToken ct)
     {
