@@ -33,7 +33,8 @@ public sealed class AttachmentsAcrossInstancesTests : IAsyncLifetime
         var (code, _) = await PublicRequestsHttpTests.SubmitAsync(a, applicantOnA);
 
         int ticketId, attachmentId;
-        await using (var db = await b.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        using (var scope = b.Services.CreateScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             ticketId = await db.Set<Ticket>().Where(t => t.Code == code).Select(t => t.Id).SingleAsync();
             attachmentId = await db.Set<TicketAttachment>().Where(t => t.TicketId == ticketId).Select(t => t.Id).SingleAsync();
