@@ -4,6 +4,7 @@ using KopUkm.Dashboard.Data;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Account.Demo;
 using KopUkm.Dashboard.Features.Tickets;
+using KopUkm.Dashboard.Features.Tickets.Portal;
 using KopUkm.Dashboard.Host;
 using KopUkm.Dashboard.Host.Demo;
 using KopUkm.Dashboard.Tests.TestInfrastructure;
@@ -42,6 +43,8 @@ public sealed class CopyToPostgreSqlTests(CopyToPostgreSqlTests.CopiedOffice off
         Assert.Equal(CopiedOffice.Scale.Tickets, rows["Ticket"].Source);
         Assert.Equal(CopiedOffice.Scale.Cooperatives, rows["Cooperative"].Source);
         Assert.True(rows["AuditEntries"].Source > 0 && rows["AspNetUsers"].Source > 0 && rows["DataProtectionKeys"].Source > 0, output);
+        Assert.Equal((1L, 1L, true), rows["TicketAttachmentContents"]);
+        Assert.Contains("1 berkas lampiran pemohon dari", output, StringComparison.Ordinal);
         Assert.Contains("Penyalinan selesai", output, StringComparison.Ordinal);
         Assert.Contains("Hangfire", output, StringComparison.Ordinal);
 
@@ -56,6 +59,18 @@ public sealed class CopyToPostgreSqlTests(CopyToPostgreSqlTests.CopiedOffice off
         var admin = await users.FindByEmailAsync("admin@kopukm.demo");
         Assert.NotNull(admin);
         Assert.True(await users.CheckPasswordAsync(admin, DemoUsers.Password));
+        // The applicant's file from the data folder is in the database, where every instance reads it.
+        var store = scope.ServiceProvider.GetRequiredService<IAttachmentStore>();
+        Assert.IsType<DatabaseAttachmentStore>(store);
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await using (var content = await store.OpenAsync(db, CopiedOffice.AttachmentName, default))
+        {
+            Assert.NotNull(content);
+            using var read = new MemoryStream();
+            await content.CopyToAsync(read);
+            Assert.Equal(CopiedOffice.AttachmentContent, read.ToArray());
+        }
+
         Assert.Equal("sesi tetap berlaku", postgres.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose).Unprotect(office.Protected));
     }
 
@@ -206,6 +221,11 @@ public sealed class CopyToPostgreSqlTests(CopyToPostgreSqlTests.CopiedOffice off
         /// <summary>A hundredth of the large scale, over two months.</summary>
         public static DemoScale Scale { get; } = new("uji", 1_000, 300, 50, 100, 200, HistoryDays: 60);
 
+        /// <summary>An applicant's file in the SQLite office's data folder (the stored name the portal gives it).</summary>
+        public const string AttachmentName = "0123456789abcdef0123456789abcdef.pdf";
+
+        public static byte[] AttachmentContent { get; } = [.. "%PDF-1.4\n"u8, .. Enumerable.Range(0, 3000).Select(i => (byte)i)];
+
         public TempFolder Folder { get; } = new();
 
         public string Target { get; private set; } = "";
@@ -239,6 +259,8 @@ public sealed class CopyToPostgreSqlTests(CopyToPostgreSqlTests.CopiedOffice off
                 Protected = sqlite.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose).Protect("sesi tetap berlaku");
             }
 
+            Directory.CreateDirectory(Path.Combine(Folder.Path, "attachments"));
+            await File.WriteAllBytesAsync(Path.Combine(Folder.Path, "attachments", AttachmentName), AttachmentContent);
             Target = await PostgreSqlCluster.CreateEmptyDatabaseAsync();
             var watch = Stopwatch.StartNew();
             Copy = await RunAsync(CopyToPostgreSqlCommand.Name, "--target", Target);

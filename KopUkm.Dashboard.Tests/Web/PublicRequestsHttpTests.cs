@@ -59,7 +59,7 @@ public abstract partial class PublicRequestsHttpTests(TestProvider provider)
 
     public sealed class OnPostgreSql() : PublicRequestsHttpTests(TestProvider.PostgreSql);
 
-    private static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[500]];
+    internal static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[500]];
 
     protected TestProvider Provider { get; } = provider;
 
@@ -173,6 +173,25 @@ public abstract partial class PublicRequestsHttpTests(TestProvider provider)
         Assert.Equal(Pdf, await file.Content.ReadAsByteArrayAsync());
         Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
 
+        // Where the content lives: the data folder on SQLite (one instance), the shared database on PostgreSQL.
+        var attachmentFolder = Path.Combine(app.DataFolder, "attachments");
+        var onDisk = Directory.Exists(attachmentFolder) ? Directory.GetFiles(attachmentFolder).Length : 0;
+        await using (var db = await DbAsync(app))
+        {
+            var storedName = await db.Set<TicketAttachment>().Where(a => a.Id == attachmentId).Select(a => a.StoredName).SingleAsync();
+            var inDatabase = await db.Set<TicketAttachmentContent>().Where(c => c.StoredName == storedName).Select(c => c.Content).SingleOrDefaultAsync();
+            if (Provider == TestProvider.PostgreSql)
+            {
+                Assert.Equal(Pdf, inDatabase);
+                Assert.Equal(0, onDisk);
+            }
+            else
+            {
+                Assert.Null(inDatabase);
+                Assert.Equal(Pdf, await File.ReadAllBytesAsync(Path.Combine(attachmentFolder, storedName)));
+            }
+        }
+
         using var stranger = HttpLogin.AnonymousClient(app);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/lacak/lampiran/{attachmentId}")).StatusCode);
         Assert.DoesNotContain(code, await stranger.GetStringAsync("/lacak"));
@@ -181,7 +200,7 @@ public abstract partial class PublicRequestsHttpTests(TestProvider provider)
     private static async Task<AppDbContext> DbAsync(AppFactory app) =>
         await app.Services.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
-    private static async Task<(string Code, string Pin)> SubmitAsync(AppFactory app, HttpClient client)
+    internal static async Task<(string Code, string Pin)> SubmitAsync(AppFactory app, HttpClient client)
     {
         var response = await PostRequestAsync(app, client);
         var html = await response.Content.ReadAsStringAsync();

@@ -21,6 +21,7 @@ public sealed class DataPaths
         JobsDatabaseFile = Path.Combine(Folder, "kopukm-jobs.db");
         BackupsFolder = Path.Combine(Folder, "backups");
         KeysFolder = Path.Combine(Folder, "keys");
+        AttachmentsFolder = Path.Combine(Folder, "attachments");
     }
 
     public string Folder { get; }
@@ -33,6 +34,9 @@ public sealed class DataPaths
 
     /// <summary>The data protection key ring (cookies, antiforgery tokens): as secret as the database.</summary>
     public string KeysFolder { get; }
+
+    /// <summary>The public applicants' files on SQLite (on PostgreSQL they live in the database).</summary>
+    public string AttachmentsFolder { get; }
 
     /// <summary>Held exclusively by the running app so that a restore can refuse to run underneath it.</summary>
     public string LockFile => DatabaseFile + ".lock";

@@ -88,7 +88,7 @@ internal static class CopyToPostgreSqlCommand
 
         try
         {
-            exit = await WithSnapshotAsync(app, snapshot, target, verify, paths.KeysFolder, output, error, L);
+            exit = await WithSnapshotAsync(app, snapshot, target, verify, paths.KeysFolder, paths.AttachmentsFolder, output, error, L);
             return exit;
         }
         finally
@@ -102,7 +102,7 @@ internal static class CopyToPostgreSqlCommand
         }
     }
 
-    private static async Task<int> WithSnapshotAsync(WebApplication app, string snapshot, string target, bool verify, string keysFolder, TextWriter output, TextWriter error, IStringLocalizer L)
+    private static async Task<int> WithSnapshotAsync(WebApplication app, string snapshot, string target, bool verify, string keysFolder, string attachmentsFolder, TextWriter output, TextWriter error, IStringLocalizer L)
     {
         await using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = snapshot, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await source.OpenAsync();
@@ -138,12 +138,12 @@ internal static class CopyToPostgreSqlCommand
         var connectionString = new NpgsqlConnectionStringBuilder(PostgreSqlDatabase.ConnectionString(target)) { CommandTimeout = 0 }.ToString();
         var tableNames = FullModel(targetDb).GetRelationalModel().Tables.Where(t => t.Schema is null && !t.IsExcludedFromMigrations).Select(t => t.Name).ToList();
         return verify
-            ? await VerifyAsync(sqliteDb, targetDb, source, connectionString, keysFolder, output, L)
-            : await CopyAsync(sqliteDb, targetDb, source, connectionString, description, tableNames, keysFolder, output, error, L);
+            ? await VerifyAsync(sqliteDb, targetDb, source, connectionString, keysFolder, attachmentsFolder, output, L)
+            : await CopyAsync(sqliteDb, targetDb, source, connectionString, description, tableNames, keysFolder, attachmentsFolder, output, error, L);
     }
 
     private static async Task<int> CopyAsync(
-        AppDbContext sqliteDb, PostgreSqlAppDbContext targetDb, SqliteConnection source, string connectionString, string description, List<string> tableNames, string keysFolder, TextWriter output, TextWriter error, IStringLocalizer L)
+        AppDbContext sqliteDb, PostgreSqlAppDbContext targetDb, SqliteConnection source, string connectionString, string description, List<string> tableNames, string keysFolder, string attachmentsFolder, TextWriter output, TextWriter error, IStringLocalizer L)
     {
         var watch = Stopwatch.StartNew();
         var targetKnown = targetDb.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
@@ -182,11 +182,12 @@ internal static class CopyToPostgreSqlCommand
             }
 
             var plan = await CopyPlan.CreateAsync(FullModel(sqliteDb), FullModel(targetDb), target);
-            var copied = await SqliteToPostgreSqlCopy.CopyAsync(plan, source, target, transaction, keysFolder, new CopyProgressLines(output, L));
+            var copied = await SqliteToPostgreSqlCopy.CopyAsync(plan, source, target, transaction, keysFolder, attachmentsFolder, new CopyProgressLines(output, L));
             await output.WriteLineAsync(L["Cli.CopyKeys", copied.Keys, keysFolder]);
+            await output.WriteLineAsync(L["Cli.CopyAttachments", copied.Attachments, attachmentsFolder]);
             await output.WriteLineAsync(L["Cli.CopySequences", copied.Sequences]);
             await output.WriteLineAsync(L["Cli.VerifyStarted"]);
-            var checks = await CopyVerification.CompareAsync(plan, source, target, keysFolder, transaction, CheckLines(plan, output, L));
+            var checks = await CopyVerification.CompareAsync(plan, source, target, keysFolder, attachmentsFolder, transaction, CheckLines(plan, output, L));
             var different = checks.Count(c => !c.Matches);
             if (different > 0)
             {
@@ -204,12 +205,12 @@ internal static class CopyToPostgreSqlCommand
         return exit;
     }
 
-    private static async Task<int> VerifyAsync(AppDbContext sqliteDb, PostgreSqlAppDbContext targetDb, SqliteConnection source, string connectionString, string keysFolder, TextWriter output, IStringLocalizer L)
+    private static async Task<int> VerifyAsync(AppDbContext sqliteDb, PostgreSqlAppDbContext targetDb, SqliteConnection source, string connectionString, string keysFolder, string attachmentsFolder, TextWriter output, IStringLocalizer L)
     {
         await using var target = new NpgsqlConnection(connectionString);
         await target.OpenAsync();
         var plan = await CopyPlan.CreateAsync(FullModel(sqliteDb), FullModel(targetDb), target);
-        var checks = await CopyVerification.CompareAsync(plan, source, target, keysFolder, checkedTable: CheckLines(plan, output, L));
+        var checks = await CopyVerification.CompareAsync(plan, source, target, keysFolder, attachmentsFolder, checkedTable: CheckLines(plan, output, L));
         var different = checks.Count(c => !c.Matches);
         await output.WriteLineAsync(different == 0 ? L["Cli.VerifyDone", checks.Count] : L["Cli.VerifyMismatch", different]);
         return different == 0 ? 0 : 1;
@@ -219,7 +220,7 @@ internal static class CopyToPostgreSqlCommand
     private static Action<TableCheck> CheckLines(CopyPlan plan, TextWriter output, IStringLocalizer L)
     {
         var headings = L["Cli.VerifyColumns"].Value.Split('|');
-        var width = plan.Tables.Select(t => t.Name.Length).Append(CopyPlan.KeysTable.Length).Append(headings[0].Length).Max();
+        var width = plan.Tables.Select(t => t.Name.Length).Append(CopyPlan.KeysTable.Length).Append(CopyPlan.AttachmentsTable.Length).Append(headings[0].Length).Max();
         var numbers = Math.Max(headings[1].Length, headings[2].Length);
         output.WriteLine($"{headings[0].PadRight(width)}  {headings[1].PadLeft(numbers)}  {headings[2].PadLeft(numbers)}  {headings[3]}");
         return check => output.WriteLine(

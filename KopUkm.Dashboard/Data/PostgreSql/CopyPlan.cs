@@ -23,9 +23,15 @@ public sealed class CopyPlan
     /// <summary>The data protection key ring: a table on PostgreSQL, XML files in <c>data/keys</c> on SQLite.</summary>
     public const string KeysTable = "DataProtectionKeys";
 
+    /// <summary>The applicants' files: a table on PostgreSQL, files in <c>data/attachments</c> on SQLite (its table there stays empty).</summary>
+    public const string AttachmentsTable = "TicketAttachmentContents";
+
     private CopyPlan(IReadOnlyList<CopyTable> tables) => Tables = tables;
 
-    /// <summary>The model's tables in name order (the key ring's table is not among them: it has no SQLite table).</summary>
+    /// <summary>
+    /// The model's tables in name order; the key ring's and the attachments' tables are not among them: their SQLite
+    /// side is files in the data folder.
+    /// </summary>
     public IReadOnlyList<CopyTable> Tables { get; }
 
     /// <summary>
@@ -41,8 +47,9 @@ public sealed class CopyPlan
         var tables = new List<CopyTable>();
         foreach (var table in postgreSqlModel.GetRelationalModel().Tables.Where(t => !t.IsExcludedFromMigrations && t.Schema is null).OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            if (table.Name == KeysTable)
+            if (table.Name is KeysTable or AttachmentsTable)
             {
+                sourceTables.Remove(table.Name);
                 continue;
             }
 

@@ -18,13 +18,14 @@ public sealed record TableCheck(string Table, long SourceRows, long TargetRows, 
 /// <summary>
 /// Compares an office's SQLite data with its PostgreSQL copy, table by table: the row count and a SHA-256 over every
 /// row in primary-key order, each value read through EF's converters and written as canonical text
-/// (<see cref="CopyColumn.AppendCanonical"/>), computed the same way on both sides. Used right after the copy (inside
+/// (<see cref="CopyColumn.AppendCanonical"/>), computed the same way on both sides; the key ring and the applicants'
+/// files, which are files on SQLite, by name and content. Used right after the copy (inside
 /// its transaction, before commit) and by <c>copy-to-postgresql --verify</c> at any later time.
 /// </summary>
 public static class CopyVerification
 {
     public static async Task<IReadOnlyList<TableCheck>> CompareAsync(
-        CopyPlan plan, SqliteConnection source, NpgsqlConnection target, string keysFolder, NpgsqlTransaction? transaction = null, Action<TableCheck>? checkedTable = null, CancellationToken ct = default)
+        CopyPlan plan, SqliteConnection source, NpgsqlConnection target, string keysFolder, string attachmentsFolder, NpgsqlTransaction? transaction = null, Action<TableCheck>? checkedTable = null, CancellationToken ct = default)
     {
         var checks = new List<TableCheck>();
         foreach (var table in plan.Tables)
@@ -42,6 +43,9 @@ public static class CopyVerification
         var keys = await KeysCheckAsync(keysFolder, target, transaction, ct);
         checks.Add(keys);
         checkedTable?.Invoke(keys);
+        var attachments = await AttachmentsCheckAsync(attachmentsFolder, target, transaction, ct);
+        checks.Add(attachments);
+        checkedTable?.Invoke(attachments);
         return checks;
     }
 
@@ -76,6 +80,38 @@ public static class CopyVerification
                 .Select(f => (Path.GetFileNameWithoutExtension(f), XElement.Load(f).ToString(SaveOptions.DisableFormatting)))
                 .OrderBy(k => k.Item1, StringComparer.Ordinal)]
             : [];
+
+    /// <summary>The attachment folder's files (not its subfolders), by name.</summary>
+    public static IReadOnlyList<string> AttachmentFiles(string attachmentsFolder) =>
+        Directory.Exists(attachmentsFolder)
+            ? [.. Directory.GetFiles(attachmentsFolder).Order(StringComparer.Ordinal)]
+            : [];
+
+    /// <summary>
+    /// The files against the table: their count and a SHA-256 over every name with the SHA-256 of its content, by name
+    /// (PostgreSQL hashes each content itself, so the contents are not read over the connection).
+    /// </summary>
+    private static async Task<TableCheck> AttachmentsCheckAsync(string attachmentsFolder, NpgsqlConnection target, NpgsqlTransaction? transaction, CancellationToken ct)
+    {
+        var files = new List<(string, string)>();
+        foreach (var path in AttachmentFiles(attachmentsFolder))
+        {
+            await using var stream = File.OpenRead(path);
+            files.Add((Path.GetFileName(path), Convert.ToHexString(await SHA256.HashDataAsync(stream, ct))));
+        }
+
+        var rows = new List<(string, string)>();
+        await using (var command = new NpgsqlCommand($"SELECT \"StoredName\", sha256(\"Content\") FROM {CopyPlan.Quote(CopyPlan.AttachmentsTable)}", target, transaction) { CommandTimeout = 0 })
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add((reader.GetString(0), Convert.ToHexString(reader.GetFieldValue<byte[]>(1))));
+            }
+        }
+
+        return new TableCheck(CopyPlan.AttachmentsTable, files.Count, rows.Count, KeysChecksum(files), KeysChecksum(rows.OrderBy(r => r.Item1, StringComparer.Ordinal)));
+    }
 
     private static async Task<TableCheck> KeysCheckAsync(string keysFolder, NpgsqlConnection target, NpgsqlTransaction? transaction, CancellationToken ct)
     {

@@ -7,14 +7,14 @@ namespace KopUkm.Dashboard.Data.PostgreSql;
 public sealed record CopyProgress(string Table, long Rows, long Total);
 
 /// <summary>What a copy wrote.</summary>
-public sealed record CopyResult(int Tables, long Rows, int Keys, int Sequences);
+public sealed record CopyResult(int Tables, long Rows, int Keys, int Attachments, int Sequences);
 
 /// <summary>
 /// Moves an office's data from a SQLite snapshot into an empty, migrated PostgreSQL database, inside the caller's
 /// transaction: the foreign keys are dropped for the copy and created again afterwards (so rows go in by table in key
 /// order whatever points where, and re-creating them proves every reference holds), each table goes in through
 /// Npgsql's binary COPY in batches, the data protection key ring moves from <c>data/keys</c> into
-/// <c>DataProtectionKeys</c>, and every identity column's sequence continues after the largest copied id.
+/// <c>DataProtectionKeys</c>, the applicants' files from <c>data/attachments</c> into <c>TicketAttachmentContents</c>, and every identity column's sequence continues after the largest copied id.
 /// </summary>
 public static class SqliteToPostgreSqlCopy
 {
@@ -73,7 +73,7 @@ public static class SqliteToPostgreSqlCopy
     }
 
     public static async Task<CopyResult> CopyAsync(
-        CopyPlan plan, SqliteConnection source, NpgsqlConnection target, NpgsqlTransaction transaction, string keysFolder, IProgress<CopyProgress> progress, CancellationToken ct = default)
+        CopyPlan plan, SqliteConnection source, NpgsqlConnection target, NpgsqlTransaction transaction, string keysFolder, string attachmentsFolder, IProgress<CopyProgress> progress, CancellationToken ct = default)
     {
         var foreignKeys = await ForeignKeysAsync(target, transaction, ct);
         foreach (var (table, name, _) in foreignKeys)
@@ -88,13 +88,14 @@ public static class SqliteToPostgreSqlCopy
         }
 
         var keys = await CopyKeysAsync(target, transaction, keysFolder, ct);
+        var attachments = await CopyAttachmentsAsync(target, transaction, attachmentsFolder, ct);
         foreach (var (table, name, definition) in foreignKeys)
         {
             await ExecuteAsync(target, transaction, $"ALTER TABLE {table} ADD CONSTRAINT {CopyPlan.Quote(name)} {definition}", ct);
         }
 
         var sequences = await ContinueSequencesAsync(target, transaction, ct);
-        return new CopyResult(plan.Tables.Count, rows, keys, sequences);
+        return new CopyResult(plan.Tables.Count, rows, keys, attachments, sequences);
     }
 
     private static async Task<long> CopyTableAsync(CopyTable table, SqliteConnection source, NpgsqlConnection target, IProgress<CopyProgress> progress, CancellationToken ct)
@@ -166,6 +167,21 @@ public static class SqliteToPostgreSqlCopy
         }
 
         return keys.Count;
+    }
+
+    /// <summary>Each file of the attachment folder becomes one row, its name the key (at most 5 MB each: read whole).</summary>
+    private static async Task<int> CopyAttachmentsAsync(NpgsqlConnection target, NpgsqlTransaction transaction, string attachmentsFolder, CancellationToken ct)
+    {
+        var files = CopyVerification.AttachmentFiles(attachmentsFolder);
+        foreach (var path in files)
+        {
+            await using var insert = new NpgsqlCommand($"INSERT INTO {CopyPlan.Quote(CopyPlan.AttachmentsTable)} (\"StoredName\", \"Content\") VALUES (@name, @content)", target, transaction);
+            insert.Parameters.AddWithValue("name", Path.GetFileName(path));
+            insert.Parameters.AddWithValue("content", await File.ReadAllBytesAsync(path, ct));
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        return files.Count;
     }
 
     private static async Task<List<(string Table, string Name, string Definition)>> ForeignKeysAsync(NpgsqlConnection target, NpgsqlTransaction transaction, CancellationToken ct)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KopUkm.Dashboard.Features.Tickets;
 
 /// <summary>The ticket page's read: the ticket, its history and handoffs, its SLA clocks and what the user may do with it.</summary>
-public sealed class TicketDetails(IDbContextFactory<AppDbContext> dbFactory, AccessGuard guard, TicketSlaProjector sla, Portal.TicketAttachmentFiles files)
+public sealed class TicketDetails(IDbContextFactory<AppDbContext> dbFactory, AccessGuard guard, TicketSlaProjector sla, Portal.IAttachmentStore files)
 {
     /// <summary>One ticket as its page shows it; null when it does not exist or the user may not see it.</summary>
     public async Task<TicketView?> GetAsync(int id, CancellationToken ct = default)
@@ -58,7 +58,7 @@ public sealed class TicketDetails(IDbContextFactory<AppDbContext> dbFactory, Acc
         }
 
         var attachment = await db.Set<Portal.TicketAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.TicketId == ticketId, ct);
-        return attachment is not null && files.Open(attachment.StoredName) is { } stream ? (attachment, stream) : null;
+        return attachment is not null && await files.OpenAsync(db, attachment.StoredName, ct) is { } stream ? (attachment, stream) : null;
     }
 }
 

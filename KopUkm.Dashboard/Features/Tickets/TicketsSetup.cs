@@ -1,6 +1,7 @@
 using KopUkm.Dashboard.Common;
 using KopUkm.Dashboard.Data.Seeding;
 using KopUkm.Dashboard.Features.Calendar;
+using KopUkm.Dashboard.Features.Tickets.Portal;
 
 namespace KopUkm.Dashboard.Features.Tickets;
 
@@ -25,7 +26,7 @@ public static class TicketsSetup
         services.AddScoped<IOpenDueDates, TicketOpenDueDates>();
         services.AddScoped<IDataBackfill, TicketWorkingDurationBackfill>();
         services.AddScoped<TicketSlaRefreshJob>();
-        services.AddScoped<Portal.TicketAttachmentFiles>();
+        services.AddAttachmentStore(configuration);
         services.AddScoped<Portal.TicketTrackingLinks>();
         services.AddScoped<Portal.TicketApplicantEmails>();
         services.AddScoped<Portal.TicketPortal>();

@@ -1822,6 +1822,21 @@ namespace KopUkm.Dashboard.Data.Migrations.PostgreSql
                     b.ToTable("TicketAttachment");
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketAttachmentContent", b =>
+                {
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("StoredName");
+
+                    b.ToTable("TicketAttachmentContents", (string)null);
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketPortalAccess", b =>
                 {
                     b.Property<int>("TicketId")

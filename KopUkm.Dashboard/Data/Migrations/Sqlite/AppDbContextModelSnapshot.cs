@@ -1764,6 +1764,21 @@ namespace KopUkm.Dashboard.Data.Migrations.Sqlite
                     b.ToTable("TicketAttachment");
                 });
 
+            modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketAttachmentContent", b =>
+                {
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("StoredName");
+
+                    b.ToTable("TicketAttachmentContents", (string)null);
+                });
+
             modelBuilder.Entity("KopUkm.Dashboard.Features.Tickets.Portal.TicketPortalAccess", b =>
                 {
                     b.Property<int>("TicketId")

@@ -1,26 +1,23 @@
 using System.Security.Cryptography;
-using KopUkm.Dashboard.Data;
 
 namespace KopUkm.Dashboard.Features.Tickets.Portal;
 
 /// <summary>One file as it arrived from a form: its name, declared length and a way to read it.</summary>
 public sealed record IncomingFile(string FileName, long Length, Func<Stream> Open);
 
-/// <summary>A file written to the attachment folder, not yet recorded on a ticket.</summary>
+/// <summary>A file kept by the attachment store, not yet recorded on a ticket.</summary>
 public sealed record StoredFile(string FileName, string ContentType, long SizeBytes, string StoredName);
 
 /// <summary>
 /// The applicant's files: at most <see cref="MaxFiles"/>, each at most <see cref="MaxBytes"/>, PDF, JPEG or PNG as
-/// the first bytes say (the name's extension is not trusted), written under <c>&lt;Data:Folder&gt;/attachments/</c>
-/// with random names — never under wwwroot, so nothing is served without a check.
+/// the first bytes say (the name's extension is not trusted), kept under random names by the
+/// <see cref="IAttachmentStore"/> of the provider — never under wwwroot, so nothing is served without a check.
 /// </summary>
-public sealed class TicketAttachmentFiles(DataPaths paths)
+public static class TicketAttachmentFiles
 {
     public const int MaxFiles = 3;
 
     public const long MaxBytes = 5 * 1024 * 1024;
-
-    public string Folder => Path.Combine(paths.Folder, "attachments");
 
     /// <summary>The content type the first bytes prove, or null for anything else.</summary>
     public static string? Sniff(ReadOnlySpan<byte> head) => head switch
@@ -56,53 +53,9 @@ public sealed class TicketAttachmentFiles(DataPaths paths)
         return errors;
     }
 
-    /// <summary>Writes checked files under random names. On any failure, the ones already written are deleted.</summary>
-    public async Task<List<StoredFile>> WriteAsync(IReadOnlyList<IncomingFile> files, CancellationToken ct)
-    {
-        Directory.CreateDirectory(Folder);
-        var written = new List<StoredFile>();
-        try
-        {
-            foreach (var file in files)
-            {
-                var type = await SniffAsync(file, ct) ?? throw new InvalidOperationException("Unchecked attachment.");
-                var stored = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + Extension(type);
-                var path = Path.Combine(Folder, stored);
-                long size;
-                await using (var source = file.Open())
-                await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-                {
-                    written.Add(new StoredFile(Clean(file.FileName), type, 0, stored));
-                    await CopyLimitedAsync(source, target, ct);
-                    size = target.Length;
-                }
-
-                written[^1] = written[^1] with { SizeBytes = size };
-            }
-
-            return written;
-        }
-        catch
-        {
-            Delete(written);
-            throw;
-        }
-    }
-
-    public void Delete(IEnumerable<StoredFile> files)
-    {
-        foreach (var file in files)
-        {
-            File.Delete(Path.Combine(Folder, file.StoredName));
-        }
-    }
-
-    /// <summary>Opens a stored file; null when it is missing on disk.</summary>
-    public Stream? Open(string storedName)
-    {
-        var path = Path.Combine(Folder, Path.GetFileName(storedName));
-        return File.Exists(path) ? File.OpenRead(path) : null;
-    }
+    /// <summary>A new random stored name with the extension of <paramref name="contentType"/>.</summary>
+    public static string NewStoredName(string contentType) =>
+        Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + Extension(contentType);
 
     /// <summary>A display name without folders or control characters, at most 120 characters.</summary>
     public static string Clean(string fileName)
@@ -117,7 +70,7 @@ public sealed class TicketAttachmentFiles(DataPaths paths)
         return name.Length > 120 ? name[..60] + "…" + name[^59..] : name;
     }
 
-    private static async Task<string?> SniffAsync(IncomingFile file, CancellationToken ct)
+    internal static async Task<string?> SniffAsync(IncomingFile file, CancellationToken ct)
     {
         await using var stream = file.Open();
         var head = new byte[8];
@@ -125,7 +78,8 @@ public sealed class TicketAttachmentFiles(DataPaths paths)
         return Sniff(head.AsSpan(0, read));
     }
 
-    private static async Task CopyLimitedAsync(Stream source, Stream target, CancellationToken ct)
+    /// <summary>Copies through an 80 KB buffer; more than <see cref="MaxBytes"/> is refused (the declared length lied).</summary>
+    internal static async Task CopyLimitedAsync(Stream source, Stream target, CancellationToken ct)
     {
         var buffer = new byte[81920];
         long total = 0;

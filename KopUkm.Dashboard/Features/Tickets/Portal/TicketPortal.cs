@@ -23,7 +23,7 @@ public sealed class TicketPortal(
     IDbContextFactory<AppDbContext> dbFactory,
     TicketIntake intake,
     TicketActionRecorder recorder,
-    TicketAttachmentFiles files,
+    IAttachmentStore files,
     TicketApplicantEmails emails,
     TicketTrackingLinks links,
     NotificationService notifications,
@@ -60,7 +60,8 @@ public sealed class TicketPortal(
 
     /// <summary>
     /// Records the request as a ticket on channel Portal with its files, the hashed PIN and the receipt e-mail, all in
-    /// one transaction. The files are written first and deleted again if anything fails: nothing is half-saved.
+    /// one transaction. On the database store the files' contents are saved in that transaction; on the file store they
+    /// are written first and deleted again if anything fails: nothing is half-saved.
     /// </summary>
     public async Task<PortalSubmitResult> SubmitAsync(PortalRequestForm form, IReadOnlyList<IncomingFile> incoming, CancellationToken ct = default)
     {
@@ -84,7 +85,7 @@ public sealed class TicketPortal(
             return new(new CommandResult(errors), null, null, null);
         }
 
-        var stored = await files.WriteAsync(incoming, ct);
+        var stored = await files.WriteAsync(db, incoming, ct);
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -101,7 +102,7 @@ public sealed class TicketPortal(
         }
         catch
         {
-            files.Delete(stored);
+            files.Discard(stored);
             throw;
         }
     }
@@ -223,7 +224,7 @@ public sealed class TicketPortal(
             return CommandResult.Fail("Portal.Track.NotWaiting");
         }
 
-        var stored = await files.WriteAsync(incoming, ct);
+        var stored = await files.WriteAsync(db, incoming, ct);
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -239,7 +240,7 @@ public sealed class TicketPortal(
             var result = await recorder.SaveAsync(db, ticket, actor, [TicketActionSupport.Event(ticketId, TicketEventKind.Resumed, actor, now, from, TicketStatus.Diproses)], ct, countsAsAcceptance: false);
             if (!result.Succeeded)
             {
-                files.Delete(stored);
+                files.Discard(stored);
                 return result;
             }
 
@@ -249,7 +250,7 @@ public sealed class TicketPortal(
         }
         catch
         {
-            files.Delete(stored);
+            files.Discard(stored);
             throw;
         }
     }
@@ -267,7 +268,7 @@ public sealed class TicketPortal(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var attachment = await db.Set<TicketAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.TicketId == ticketId, ct);
-        return attachment is not null && files.Open(attachment.StoredName) is { } stream ? (attachment, stream) : null;
+        return attachment is not null && await files.OpenAsync(db, attachment.StoredName, ct) is { } stream ? (attachment, stream) : null;
     }
 
     private async Task<CommandResult> MoveAsync(int ticketId, long version, TicketStatus to, string? reason, CancellationToken ct)

@@ -36,7 +36,7 @@ public sealed class TicketAttachment
 
     public long SizeBytes { get; set; }
 
-    /// <summary>The random file name under <c>&lt;Data:Folder&gt;/attachments/</c>.</summary>
+    /// <summary>The random name: the file under <c>&lt;Data:Folder&gt;/attachments/</c> on SQLite, the key of its <c>TicketAttachmentContents</c> row on PostgreSQL.</summary>
     public required string StoredName { get; set; }
 
     public DateTime UploadedAtUtc { get; set; }
