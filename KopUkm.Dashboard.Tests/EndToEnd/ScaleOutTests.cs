@@ -112,9 +112,10 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
         var listed = await admin.Locator("table").InnerTextAsync();
         // Each instance names its server "kopukm-<its random instance id>" (Common/InstanceIdentity): two instances, two
         // servers, and no other.
-        var serverNames = listed.Split('\n').Select(line => line.Split('\t')[0].Trim())
-            .Where(name => name.StartsWith("kopukm-", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, serverNames.Distinct().Count());
+        var serverNames = System.Text.RegularExpressions.Regex.Matches(listed, "kopukm-[0-9a-f]{12}", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            .Select(match => match.Value.ToLowerInvariant()).Distinct().ToList();
+        output.WriteLine($"Job servers listed: {string.Join(", ", serverNames)}; table text: {listed}");
+        Assert.Equal(2, serverNames.Count);
 
         await admin.Context.CloseAsync();
 
